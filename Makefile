@@ -1,0 +1,52 @@
+# The project's commands. Each sets up .venv from the pinned requirements when it is missing or stale.
+VENV      := .venv
+PY        := $(VENV)/bin/python
+MKDOCS    := $(VENV)/bin/mkdocs
+SITE_DEPS := $(VENV)/.site-deps
+TEST_DEPS := $(VENV)/.test-deps
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build check test lint schemas clean
+
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
+
+$(SITE_DEPS): requirements.txt requirements.lock | $(VENV)/bin/python
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt -c requirements.lock
+	touch $@
+
+$(TEST_DEPS): $(SITE_DEPS) requirements-test.txt
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-test.txt -c requirements.lock
+	touch $@
+
+## serve: build and serve the site at http://127.0.0.1:8000, reloading on edits to docs/, data/ and macros/
+serve: $(SITE_DEPS)
+	$(MKDOCS) serve --strict -a 127.0.0.1:8000
+
+## build: strict build into site/; on any error the previous site/ is left as it was
+build: $(SITE_DEPS)
+	@rm -rf .site-new
+	@$(MKDOCS) build --strict -q -d .site-new || { rm -rf .site-new; exit 1; }
+	@rm -rf site && mv .site-new site && echo "built site/"
+
+## check: validate data/ and the pages' macro calls; fast, writes nothing
+check: $(SITE_DEPS)
+	@$(PY) -m macros.check
+
+## schemas: regenerate schemas/*.schema.json from the models
+schemas: $(SITE_DEPS)
+	$(PY) -m macros.schemas
+
+## lint: ruff
+lint: $(TEST_DEPS)
+	$(VENV)/bin/ruff check .
+
+## test: install what the tests need, then ruff and the whole pytest suite
+test: $(TEST_DEPS)
+	@bash scripts/ensure-browser.sh
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest -n 2 -q
+
+clean:
+	rm -rf site .site-new .pytest_cache

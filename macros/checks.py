@@ -1,0 +1,132 @@
+"""Rules that cross items and files: ids, aliases, references, phases, duplicate claims."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+from .dataset import Dataset
+from .errors import DataError, format_path
+from .validate import locate, suggest
+from .walk import claim_fields, references
+
+KIND_WORD = {
+    "sources": "source", "parties": "party", "units": "unit", "places": "place", "people": "person",
+    "phases": "phase", "events": "event", "battle": "battle",
+}
+
+
+def _error(data: Dataset, item: Any, loc: tuple[str | int, ...], message: str) -> DataError:
+    origin = data.origin(item)
+    mark, path = locate(origin.raw, loc)
+    line, col = (mark.line, mark.column) if mark else (0, 0)
+    return DataError(origin.file, line, col, format_path(origin.path + path), message)
+
+
+def all_items(data: Dataset) -> Iterator[tuple[str, Any]]:
+    for kind, items in data.items.items():
+        for item in items:
+            yield kind, item
+    if data.battle is not None:
+        yield "battle", data.battle
+
+
+def check_ids(data: Dataset) -> tuple[dict[str, str], list[DataError]]:
+    """Ids are unique across every kind, since pages and links are named by them."""
+    kind_of: dict[str, str] = {}
+    first: dict[str, Any] = {}
+    errors = []
+    for kind, item in all_items(data):
+        if item.id in kind_of:
+            where = data.origin(first[item.id])
+            errors.append(_error(data, item, ("id",), f"id '{item.id}' is already used by the {KIND_WORD[kind_of[item.id]]} at {where.file}:{where.raw.mark.line}; ids must be unique across all data"))
+            continue
+        kind_of[item.id] = kind
+        first[item.id] = item
+    return kind_of, errors
+
+
+def check_aliases(data: Dataset) -> list[DataError]:
+    """A name or alias leads to one entity only."""
+    owner: dict[str, Any] = {}
+    errors = []
+    for kind, item in all_items(data):
+        if kind == "events":
+            continue  # events have titles, not names: they need not be unique
+        names = [("name", item.name)] + [(("aliases", i), a) for i, a in enumerate(getattr(item, "aliases", []))]
+        seen_here: set[str] = set()
+        for loc, name in names:
+            key = " ".join(name.casefold().split())
+            if key in seen_here:
+                errors.append(_error(data, item, loc if isinstance(loc, tuple) else (loc,), f"alias '{name}' repeats this entity's own name or alias; remove it"))
+                continue
+            seen_here.add(key)
+            other = owner.get(key)
+            if other is not None and other is not item:
+                errors.append(_error(data, item, loc if isinstance(loc, tuple) else (loc,), f"'{name}' is already a name or alias of '{other.id}'; one name must lead to one entity, so rename or remove one"))
+            else:
+                owner[key] = item
+    return errors
+
+
+def check_references(data: Dataset, kind_of: dict[str, str]) -> list[DataError]:
+    errors = []
+    by_kind: dict[str, list[str]] = {}
+    for ident, kind in kind_of.items():
+        by_kind.setdefault(kind, []).append(ident)
+    for _kind, item in all_items(data):
+        for loc, target, ref in references(item):
+            if target in data.broken_ids:
+                continue
+            kinds = ref.kinds or tuple(k for k in by_kind if k != "events")
+            if kind_of.get(target) in kinds:
+                continue
+            words = " or ".join(KIND_WORD[k] for k in kinds) if ref.kinds else "entity"
+            candidates = [i for k in kinds for i in by_kind.get(k, [])]
+            if target in kind_of:
+                message = f"'{target}' is a {KIND_WORD[kind_of[target]]}, not a {words}"
+            else:
+                message = f"unknown {words} '{target}'{suggest(target, candidates)}; add it to data/{kinds[0]}.yaml or fix the id"
+            errors.append(_error(data, item, loc, message))
+    return errors
+
+
+def check_phases(data: Dataset) -> list[DataError]:
+    """Phases follow one another without overlap."""
+    errors = []
+    phases = data.items["phases"]
+    for before, after in itertools.pairwise(phases):
+        if after.start.first_day < before.start.first_day:
+            errors.append(_error(data, after, ("start",), f"phase '{after.id}' starts before the phase above it ('{before.id}'); list phases in order"))
+        elif before.end is None:
+            errors.append(_error(data, before, ("id",), f"phase '{before.id}' has no end but is followed by '{after.id}'; give it an end date"))
+        elif after.start.first_day < before.end.first_day:
+            errors.append(_error(data, after, ("start",), f"phase '{after.id}' starts {after.start} but '{before.id}' runs to {before.end}; phases may not overlap"))
+    return errors
+
+
+def check_claims(data: Dataset) -> list[DataError]:
+    """The same value twice in one field is one claim with two sources, not a disagreement."""
+    errors = []
+    for _kind, item in all_items(data):
+        for loc, claims in claim_fields(item):
+            seen: dict[tuple[Any, ...], int] = {}
+            for index, claim in enumerate(claims):
+                key = (claim.value, claim.ref, claim.claimed_by, claim.as_of)
+                if key in seen:
+                    errors.append(_error(data, item, (*loc, index), f"repeats claim {seen[key]} of this field; merge them into one claim with both sources"))
+                else:
+                    seen[key] = index
+    return errors
+
+
+def check(data: Dataset) -> list[DataError]:
+    kind_of, errors = check_ids(data)
+    errors += check_aliases(data)
+    errors += check_references(data, kind_of)
+    errors += check_phases(data)
+    errors += check_claims(data)
+    if data.battle is None and not any(e for e in errors):
+        errors.append(DataError("data/battle.yaml", 0, 0, "", "no battle found; add data/battle.yaml with a 'battle:' mapping"))
+    return errors

@@ -1,0 +1,35 @@
+"""Per-page citation numbering: in order of first use; a source cited twice keeps its number."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Citation
+
+
+@dataclass
+class Use:
+    """One citation mark on the page."""
+
+    number: int
+    anchor: str
+    citation: Citation
+
+
+@dataclass
+class PageCitations:
+    numbers: dict[str, int] = field(default_factory=dict)
+    uses: dict[str, list[Use]] = field(default_factory=dict)
+
+    def use(self, citation: Citation) -> Use:
+        source = citation.source
+        if source not in self.numbers:
+            self.numbers[source] = len(self.numbers) + 1
+            self.uses[source] = []
+        number = self.numbers[source]
+        mark = Use(number, f"cite-{number}-{len(self.uses[source]) + 1}", citation)
+        self.uses[source].append(mark)
+        return mark
+
+    def ordered(self) -> list[tuple[str, int, list[Use]]]:
+        return [(source, number, self.uses[source]) for source, number in self.numbers.items()]

@@ -1,0 +1,51 @@
+"""One error type for every problem in the data, and its one-line rendering.
+
+Every check in the engine reports a `DataError`; nothing raises until all of them are
+collected, so a contributor sees every problem in one run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    """A problem at a place in a file: `file:line:col: path: message`."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+    path: str = ""
+    message: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.column or 1}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class DataErrors(Exception):
+    """Raised once, after collection, with every error found."""
+
+    def __init__(self, errors: list[DataError]) -> None:
+        self.errors = sorted(set(errors))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        lines = [str(e) for e in self.errors]
+        count = len(self.errors)
+        lines.append(f"{count} error{'s' if count != 1 else ''} in the data; nothing was built.")
+        return "\n".join(lines)
+
+
+def format_path(parts: tuple[str | int, ...]) -> str:
+    """('units', 3, 'garrison') -> 'units[3].garrison'."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

@@ -1,0 +1,119 @@
+"""Enrich: lookups built once from a valid dataset, so that no page scans all events."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .checks import all_items
+from .dataset import Dataset
+from .model import Battle, Claim, Event, Phase
+from .walk import claim_fields, references
+
+
+@dataclass(frozen=True)
+class ControlSpan:
+    """A site held by a party from one event until the next change (or the latest report)."""
+
+    site: str
+    party: str
+    extent: str
+    event: Event
+    until: Event | None
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A field with two or more distinct claimed values."""
+
+    owner: Any
+    path: tuple[str | int, ...]
+    claims: list[Claim]
+
+    @property
+    def label(self) -> str:
+        return " › ".join(str(p).replace("_", " ") for p in self.path if not isinstance(p, int))
+
+
+@dataclass
+class Index:
+    battle: Battle
+    entities: dict[str, Any] = field(default_factory=dict)
+    kind_of: dict[str, str] = field(default_factory=dict)
+    by_kind: dict[str, list[Any]] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    events_of: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    phase_of: dict[str, Phase | None] = field(default_factory=dict)
+    cited_by: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
+    referenced_by: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
+    alias_to: dict[str, str] = field(default_factory=dict)
+    control: dict[str, list[ControlSpan]] = field(default_factory=dict)
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+    def get(self, ident: str) -> Any:
+        return self.entities[ident]
+
+    def events_for(self, ident: str) -> list[Event]:
+        """Events that involve an entity, that a source backs, or that fall in a phase."""
+        return self.events_of.get(ident, [])
+
+
+def _phase_for(event: Event, phases: list[Phase]) -> Phase | None:
+    day = event.date.first_day
+    for phase in phases:
+        if phase.start.first_day <= day and (phase.end is None or day <= phase.end.last_day):
+            return phase
+    return None
+
+
+def build_index(data: Dataset) -> Index:
+    assert data.battle is not None
+    index = Index(battle=data.battle)
+    for kind, item in all_items(data):
+        index.entities[item.id] = item
+        index.kind_of[item.id] = kind
+        index.by_kind.setdefault(kind, []).append(item)
+        for name in [getattr(item, "name", None) or item.id, *getattr(item, "aliases", [])]:
+            index.alias_to[" ".join(name.casefold().split())] = item.id
+    index.events = sorted(data.items["events"], key=lambda e: (e.date.first_day, e.date.last_day, e.id))
+    phases = data.items["phases"]
+    for event in index.events:
+        phase = _phase_for(event, phases)
+        index.phase_of[event.id] = phase
+        if phase is not None:
+            index.events_of[phase.id].append(event)
+    for _kind, item in all_items(data):
+        seen: set[str] = set()
+        for _loc, target, _ref in references(item):
+            if target in seen:
+                continue
+            seen.add(target)
+            if index.kind_of.get(target) == "sources":
+                index.cited_by[target].append(item)
+                if isinstance(item, Event):
+                    index.events_of[target].append(item)
+            else:
+                index.referenced_by[target].append(item)
+                if isinstance(item, Event):
+                    index.events_of[target].append(item)
+        for loc, claims in claim_fields(item):
+            if len({(c.value, c.ref) for c in claims}) > 1:
+                index.disagreements.append(Disagreement(item, loc, claims))
+    for key in list(index.events_of):
+        index.events_of[key].sort(key=lambda e: (e.date.first_day, e.date.last_day, e.id))
+    _build_control(index)
+    return index
+
+
+def _build_control(index: Index) -> None:
+    changes: dict[str, list[tuple[Event, Any]]] = defaultdict(list)
+    for event in index.events:
+        for change in event.control:
+            changes[change.site].append((event, change))
+    for site, items in changes.items():
+        spans = []
+        for position, (event, change) in enumerate(items):
+            until = items[position + 1][0] if position + 1 < len(items) else None
+            spans.append(ControlSpan(site, change.to, change.extent, event, until))
+        index.control[site] = spans

@@ -1,0 +1,33 @@
+"""Pydantic models of a conflict's data. Pure: no I/O, no rendering."""
+
+from .battle import Battle, Side
+from .claim import Citation, Claim, ClaimedBy, Claims, Facts
+from .dates import FuzzyDate, parse_date
+from .entities import Coordinates, Distance, Entity, Party, Person, Phase, Place, Source, Unit
+from .event import ControlChange, Event
+from .files import FILE_MODELS, KINDS
+
+__all__ = [
+    "FILE_MODELS",
+    "KINDS",
+    "Battle",
+    "Citation",
+    "Claim",
+    "ClaimedBy",
+    "Claims",
+    "ControlChange",
+    "Coordinates",
+    "Distance",
+    "Entity",
+    "Event",
+    "Facts",
+    "FuzzyDate",
+    "Party",
+    "Person",
+    "Phase",
+    "Place",
+    "Side",
+    "Source",
+    "Unit",
+    "parse_date",
+]

@@ -1,0 +1,111 @@
+"""Dates as the sources give them: a day, a month or a year, with an optional qualifier.
+
+Written in the data as "[qualifier ]YYYY[-MM[-DD]]", e.g. "2024-12-04", "by 2024-12-25",
+"early 2025-05", "first week of 2025-05", "after 2025-08-10". No date is made more precise
+than its source.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
+
+QUALIFIERS = ("by", "about", "after", "before", "as of", "early", "mid", "late", "first week of", "until")
+_PATTERN = re.compile(
+    r"^(?:(?P<q>" + "|".join(q.replace(" ", r"\s") for q in QUALIFIERS) + r")\s)?"
+    r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$"
+)
+_MONTHS = [calendar.month_abbr[i] for i in range(13)]
+_MONTH_NAMES = [calendar.month_name[i] for i in range(13)]
+EXPECTED = "a date like 2025-05-08, 2025-05 or 2025, optionally after one of: " + ", ".join(QUALIFIERS)
+
+
+@dataclass(frozen=True, order=True)
+class FuzzyDate:
+    """A date with the precision its source gives; ordered by its earliest possible day."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+    qualifier: str = ""
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        if self.day:
+            return dt.date(self.year, self.month, self.day)
+        if self.month:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, 12, 31)
+
+    @property
+    def iso(self) -> str:
+        """The date part alone: 2025-05-08, 2025-05 or 2025."""
+        out = f"{self.year:04d}"
+        if self.month:
+            out += f"-{self.month:02d}"
+        if self.day:
+            out += f"-{self.day:02d}"
+        return out
+
+    def __str__(self) -> str:
+        return f"{self.qualifier} {self.iso}" if self.qualifier else self.iso
+
+    def display(self) -> str:
+        """For readers: "by 25 Dec 2024", "early May 2025", "Aug 2025"."""
+        if self.day:
+            text = f"{self.day} {_MONTHS[self.month]} {self.year}"
+        elif self.month:
+            name = _MONTH_NAMES[self.month] if self.qualifier else _MONTHS[self.month]
+            text = f"{name} {self.year}"
+        else:
+            text = str(self.year)
+        return f"{self.qualifier} {text}" if self.qualifier else text
+
+
+def parse_date(value: Any) -> FuzzyDate:
+    """Parse the written form; raise ValueError with what was expected."""
+    if isinstance(value, FuzzyDate):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected {EXPECTED}")
+    match = _PATTERN.match(value.strip())
+    if not match:
+        raise ValueError(f"'{value}' is not {EXPECTED}")
+    year, month, day = int(match["y"]), int(match["m"] or 0), int(match["d"] or 0)
+    qualifier = " ".join((match["q"] or "").split())
+    if match["m"] and not 1 <= month <= 12:
+        raise ValueError(f"'{value}' has no month {month}; months run 01 to 12")
+    if match["d"]:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(f"'{value}' is an impossible date: {_MONTH_NAMES[month]} {year} has {last} days")
+    if qualifier == "first week of" and (day or not month):
+        raise ValueError(f"'{value}': 'first week of' takes a month, like 'first week of 2025-05'")
+    return FuzzyDate(year, month, day, qualifier)
+
+
+Date = Annotated[
+    FuzzyDate,
+    BeforeValidator(parse_date),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": _PATTERN.pattern, "description": EXPECTED}),
+]
+
+
+def check_range(start: FuzzyDate, end: FuzzyDate | None) -> None:
+    """An end may not lie wholly before its start."""
+    if end is not None and end.last_day < start.first_day:
+        raise ValueError(f"end {end} is before start {start}; swap them or fix the date")

@@ -1,0 +1,110 @@
+"""The entities of a conflict: sources, parties, units, places, people."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import Id, Model, Name, Text, Url, ref_to
+from .claim import Citation, Claims, Facts
+from .dates import Date, check_range
+
+
+class Entity(Model):
+    id: Id
+    name: Name
+    aliases: list[Name] = []
+    summary: Text | None = None
+
+
+class Cited(Entity):
+    """An entity whose existence and plain attributes rest on sources."""
+
+    sources: list[Citation] = Field(min_length=1)
+    facts: Facts = {}
+
+
+SourceKind = Literal["news-report", "encyclopedia-article", "press-release", "report", "social-media-post", "other"]
+
+
+class Source(Entity):
+    """Recorded only as far as it is known: nothing invented."""
+
+    kind: SourceKind
+    outlet: Name | None = None
+    outlet_note: Text | None = None
+    via: Name | None = None
+    title: Name | None = None
+    date: Date | None = None
+    url: Url | None = None
+    file: str | None = None
+    notes: Text | None = None
+
+
+PartyKind = Literal[
+    "armed-group", "armed-force", "service-branch", "police", "government", "militia", "coalition",
+    "civil-society", "media", "other",
+]
+
+
+class Party(Cited):
+    kind: PartyKind
+    parent: ref_to("parties") | None = None
+
+
+UnitKind = Literal["command", "division", "brigade", "battalion", "column", "school", "other"]
+
+
+class Unit(Cited):
+    kind: UnitKind
+    designation: Claims = []
+    number: str | None = None
+    parent: ref_to("units") | None = None
+    party: ref_to("parties")
+    garrison: ref_to("places") | None = None
+
+
+PlaceKind = Literal[
+    "country", "state", "region", "district", "township", "city", "town", "village", "ward", "base",
+    "airport", "campus", "prison", "monastery", "market", "church", "school", "river", "road", "area",
+    "site",
+]
+
+
+class Coordinates(Model):
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+    sources: list[Citation] = Field(min_length=1)
+
+
+class Distance(Model):
+    to: ref_to("places")
+    miles: float | None = None
+    km: float | None = None
+    sources: list[Citation] = Field(min_length=1)
+    note: Text | None = None
+
+
+class Place(Cited):
+    kind: PlaceKind
+    within: ref_to("places") | None = None
+    coordinates: Coordinates | None = None
+    distances: list[Distance] = []
+
+
+class Person(Cited):
+    role: Text | None = None
+    affiliation: ref_to("parties") | None = None
+
+
+class Phase(Cited):
+    """A stage of the conflict; `end` is left out while it is ongoing."""
+
+    start: Date
+    end: Date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Phase:
+        check_range(self.start, self.end)
+        return self

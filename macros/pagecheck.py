@@ -1,0 +1,53 @@
+"""Check the macro calls in the Markdown pages before anything is built.
+
+A macro called with an unknown id would otherwise fail half-way through a build, after the
+old site was cleaned. Calls are found by pattern, so ids must be written as string literals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from .errors import DataError
+from .index import Index
+from .validate import suggest
+
+# Macros whose first argument is an entity id (and, for `fact`, whose second is a label).
+ID_MACROS = ("infobox", "timeline", "cite", "fact", "entity_link", "mentions", "control")
+_CALL = re.compile(r"\b(" + "|".join(ID_MACROS) + r")\(\s*(['\"])(.*?)\2(?:\s*,\s*(['\"])(.*?)\4)?")
+
+
+def check_pages(docs_dir: Path, root: Path, index: Index) -> tuple[dict[str, set[str]], list[DataError]]:
+    """Errors for every unknown id in a macro call; and, per id, the pages that mention it."""
+    errors = []
+    mentions: dict[str, set[str]] = defaultdict(set)
+    for page in sorted(docs_dir.rglob("*.md")):
+        shown = str(page.relative_to(root)) if page.is_relative_to(root) else str(page)
+        url = _page_url(page.relative_to(docs_dir))
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+            if "{{" not in line:
+                continue
+            for match in _CALL.finditer(line):
+                name, ident, label = match.group(1), match.group(3), match.group(5)
+                where = (shown, number, match.start() + 1, f"{name}('{ident}')")
+                if ident not in index.entities:
+                    words = "source" if name == "cite" else "id"
+                    choices = index.by_kind.get("sources", []) if name == "cite" else index.entities.values()
+                    hint = suggest(ident, [c.id for c in choices])
+                    errors.append(DataError(*where, f"unknown {words} '{ident}'{hint}; fix the id in the page or add it to data/"))
+                    continue
+                mentions[ident].add(url)
+                if name == "fact" and label is not None:
+                    facts = getattr(index.get(ident), "facts", {})
+                    if label not in facts:
+                        errors.append(DataError(*where, f"'{ident}' has no fact '{label}'{suggest(label, facts)}; known: {', '.join(facts) or 'none'}"))
+    return mentions, errors
+
+
+def _page_url(relative: Path) -> str:
+    parts = list(relative.with_suffix("").parts)
+    if parts[-1] in ("index", "README"):
+        parts = parts[:-1]
+    return "/".join(parts) + "/" if parts else ""
