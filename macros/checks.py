@@ -40,7 +40,8 @@ def check_ids(data: Dataset) -> tuple[dict[str, str], list[DataError]]:
     for kind, item in all_items(data):
         if item.id in kind_of:
             where = data.origin(first[item.id])
-            errors.append(_error(data, item, ("id",), f"id '{item.id}' is already used by the {KIND_WORD[kind_of[item.id]]} at {where.file}:{where.raw.mark.line}; ids must be unique across all data"))
+            other = f"the {KIND_WORD[kind_of[item.id]]} at {where.file}:{where.raw.mark.line}"
+            errors.append(_error(data, item, ("id",), f"id '{item.id}' is already used by {other}; ids must be unique across all data"))
             continue
         kind_of[item.id] = kind
         first[item.id] = item
@@ -59,12 +60,14 @@ def check_aliases(data: Dataset) -> list[DataError]:
         for loc, name in names:
             key = " ".join(name.casefold().split())
             if key in seen_here:
-                errors.append(_error(data, item, loc if isinstance(loc, tuple) else (loc,), f"alias '{name}' repeats this entity's own name or alias; remove it"))
+                message = f"alias '{name}' repeats this entity's own name or alias; remove it"
+                errors.append(_error(data, item, loc if isinstance(loc, tuple) else (loc,), message))
                 continue
             seen_here.add(key)
             other = owner.get(key)
             if other is not None and other is not item:
-                errors.append(_error(data, item, loc if isinstance(loc, tuple) else (loc,), f"'{name}' is already a name or alias of '{other.id}'; one name must lead to one entity, so rename or remove one"))
+                message = f"'{name}' is already a name or alias of '{other.id}'; one name must lead to one entity, so rename or remove one"
+                errors.append(_error(data, item, loc if isinstance(loc, tuple) else (loc,), message))
             else:
                 owner[key] = item
     return errors
@@ -102,7 +105,8 @@ def check_phases(data: Dataset) -> list[DataError]:
         elif before.end is None:
             errors.append(_error(data, before, ("id",), f"phase '{before.id}' has no end but is followed by '{after.id}'; give it an end date"))
         elif after.start.first_day < before.end.first_day:
-            errors.append(_error(data, after, ("start",), f"phase '{after.id}' starts {after.start} but '{before.id}' runs to {before.end}; phases may not overlap"))
+            message = f"phase '{after.id}' starts {after.start} but '{before.id}' runs to {before.end}; phases may not overlap"
+            errors.append(_error(data, after, ("start",), message))
     return errors
 
 
