@@ -4,6 +4,7 @@ PY        := $(VENV)/bin/python
 MKDOCS    := $(VENV)/bin/mkdocs
 SITE_DEPS := $(VENV)/.site-deps
 TEST_DEPS := $(VENV)/.test-deps
+NODE_DEPS := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -19,6 +20,11 @@ $(SITE_DEPS): requirements.txt requirements.lock | $(VENV)/bin/python
 $(TEST_DEPS): $(SITE_DEPS) requirements-test.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-test.txt -c requirements.lock
 	touch $@
+
+# Test-only npm tools (axe-core, vnu-jar), exactly as locked. --ignore-scripts: vnu-jar's
+# postinstall would download a Java build from outside the package registries.
+$(NODE_DEPS): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 ## serve: build and serve the site at http://127.0.0.1:8000, reloading on edits to docs/, data/ and macros/
 serve: $(SITE_DEPS)
@@ -45,6 +51,7 @@ lint: $(TEST_DEPS)
 ## test: install what the tests need, then ruff and the whole pytest suite
 test: $(TEST_DEPS)
 	@bash scripts/ensure-browser.sh
+	@$(MAKE) --no-print-directory $(NODE_DEPS)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest -n 2 -q
 

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Browser tests drive Debian's Chromium (never a browser download). Install it when missing.
+# What the browser and HTML tests need from Debian, installed when missing (never a browser or
+# Java download from anywhere else): chromium (Playwright drives it), a Java runtime (vnu.jar
+# validates the built HTML), and node + npm (`npm ci` installs axe-core and vnu-jar).
 set -euo pipefail
-if [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "installing Debian's chromium for the browser tests"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "chromium is missing: run 'sudo apt-get install chromium' (browser tests will fail without it)" >&2
-  fi
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v java >/dev/null || missing+=(default-jre-headless)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ]; then
+  echo "installing from Debian for the tests: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+  echo "missing for the tests: run 'sudo apt-get install ${missing[*]}'" >&2
+  exit 1
 fi
