@@ -90,7 +90,8 @@ def check_references(data: Dataset, kind_of: dict[str, str]) -> list[DataError]:
             if target in kind_of:
                 message = f"'{target}' is a {KIND_WORD[kind_of[target]]}, not a {words}"
             else:
-                message = f"unknown {words} '{target}'{suggest(target, candidates)}; add it to data/{kinds[0]}.yaml or fix the id"
+                where = f"data/{kinds[0]}.yaml" if ref.kinds else "data/"
+                message = f"unknown {words} '{target}'{suggest(target, candidates)}; add it to {where} or fix the id"
             errors.append(_error(data, item, loc, message))
     return errors
 
