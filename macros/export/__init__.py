@@ -1,0 +1,70 @@
+"""Open data: the validated dataset published as files under the built site's `api/` folder.
+
+Plain Python with no MkDocs in it: `publish(index, sitemap, out_dir, generated)` writes
+
+- `index.json`, one `<kind>.json` per kind and one `<kind>/<id>.json` per entity;
+- `events.csv` (one row per event), `sources.csl.json` (CSL-JSON), `places.geojson`;
+- `schemas/`: JSON Schemas of the data files and of every published file.
+
+Output is deterministic: sorted keys, no clock (the date is the last commit's, see stamp.py).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..index import Index
+from ..links import SiteMap
+from ..model import KINDS
+from .apischema import all_schemas
+from .csl import sources_csl
+from .geo import places_geojson
+from .ledger import events_csv
+from .records import entity_record, index_record, kind_record, stamp
+from .stamp import SCHEMA_VERSION, generation_date
+
+__all__ = ["SCHEMA_VERSION", "api_files", "generation_date", "publish"]
+
+API_DIR = "api"
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def api_files(index: Index, sitemap: SiteMap, generated: str) -> dict[str, str]:
+    """Path under api/ -> file text, for every published file."""
+    head = stamp(SCHEMA_VERSION, generated)
+    kinds = [kind for kind in KINDS if kind in index.by_kind or kind == "events"]
+    pages = {ident: sitemap.url(ident, kind) for ident, kind in index.kind_of.items()}
+    out: dict[str, str] = {}
+    for kind in kinds:
+        out[f"{kind}.json"] = to_json(kind_record(index, kind, head))
+        for item in index.by_kind.get(kind, []):
+            out[f"{kind}/{item.id}.json"] = to_json(entity_record(index, item.id, pages[item.id], head))
+    out["events.csv"] = events_csv(index)
+    out["sources.csl.json"] = to_json(sources_csl(index))
+    out["places.geojson"] = to_json(places_geojson(index, pages))
+    schemas = all_schemas()
+    for name, schema in schemas.items():
+        out[f"schemas/{name}"] = to_json(schema)
+    files = {
+        "events_csv": "events.csv",
+        "sources_csl": "sources.csl.json",
+        "places_geojson": "places.geojson",
+        "schemas": [f"schemas/{name}" for name in sorted(schemas)],
+    }
+    out["index.json"] = to_json(index_record(index, kinds, files, head))
+    return out
+
+
+def publish(index: Index, sitemap: SiteMap, out_dir: Path, generated: str) -> int:
+    """Write every file under out_dir (the site's api/ folder); return how many were written."""
+    files = api_files(index, sitemap, generated)
+    for relative, text in sorted(files.items()):
+        path = out_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+    return len(files)

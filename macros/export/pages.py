@@ -1,0 +1,101 @@
+"""Per-page links to the open data: "Edit this page" with the data files a page draws from,
+and links to an entity's JSON. Rendered through templates; no HTML is built here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ..index import Index
+from ..links import SiteMap, relative
+from ..render import make_environment
+from ..walk import references
+
+_MACRO = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+_STRING = re.compile(r"(['\"])([a-z0-9]+(?:-[a-z0-9]+)*)\1")
+# Macros that show every event when called without an id.
+_ALL_EVENTS = re.compile(r"\b(?:chronology\s*\(|timeline\s*\(\s*(?:\)|[a-z_]+\s*=))")
+
+
+class PageData:
+    """One per build. `current` returns the URL of the page being rendered."""
+
+    def __init__(self, index: Index, sitemap: SiteMap, current: Callable[[], str], where: dict[str, Any]) -> None:
+        """`where`: root, data_dir, docs_dir (paths) and the optional settings repo_url, edit_uri."""
+        self.index = index
+        self.current = current
+        self.env = make_environment()
+        self.entity_at = {url: ident for ident, url in sitemap.pages.items()}
+        self.root = Path(where["root"])
+        self.data_dir = Path(where["data_dir"])
+        self.docs_dir = Path(where["docs_dir"])
+        # Without a repository address the paths are shown as text, never as invented links.
+        self.repo_url = str(where.get("repo_url") or "").rstrip("/")
+        self.edit_uri = str(where.get("edit_uri") or "edit/main/")
+
+    def _shown(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else path.as_posix()
+
+    def kind_file(self, kind: str) -> str:
+        """The data file (or folder) that holds a kind, relative to the repository."""
+        folder = self.data_dir / kind
+        return self._shown(folder) + "/" if folder.is_dir() and not (self.data_dir / f"{kind}.yaml").is_file() else self._shown(self.data_dir / f"{kind}.yaml")
+
+    def ids_in(self, markdown: str) -> set[str]:
+        """Entity ids written as string arguments of the page's macro calls."""
+        found = {m.group(2) for call in _MACRO.finditer(markdown) for m in _STRING.finditer(call.group(1))}
+        return {ident for ident in found if ident in self.index.entities}
+
+    def data_files(self, markdown: str, url: str) -> list[str]:
+        """The data files a page draws from: its entities, what they cite and refer to, their events."""
+        ids = self.ids_in(markdown)
+        if url in self.entity_at:
+            ids.add(self.entity_at[url])
+        items = [self.index.get(ident) for ident in ids]
+        if _ALL_EVENTS.search(markdown):
+            items += self.index.events
+        else:
+            items += [event for ident in ids for event in self.index.events_for(ident)]
+        kinds = {self.index.kind_of[item.id] for item in items}
+        for item in items:
+            kinds.update(self.index.kind_of[target] for _loc, target, _ref in references(item) if target in self.index.kind_of)
+        return sorted(self.kind_file(kind) for kind in kinds)
+
+    def _edit_href(self, path: str) -> str | None:
+        return f"{self.repo_url}/{self.edit_uri}{path}" if self.repo_url else None
+
+    def _json(self, ident: str, url: str) -> dict[str, str]:
+        if ident not in self.index.entities:
+            raise ValueError(f"json_link('{ident}'): unknown id; use the id of an entity in data/")
+        kind = self.index.kind_of[ident]
+        return {"href": relative(f"api/{kind}/{ident}.json", url), "label": f"{ident}.json", "type": "application/json"}
+
+    def edit_block(self, src_uri: str) -> Markup:
+        """The page's "Edit this page" box: its Markdown file, its data files, its entity's JSON."""
+        url = self.current()
+        source = self.docs_dir / src_uri
+        markdown = source.read_text(encoding="utf-8")
+        page = self._shown(source)
+        files = [(path, self._edit_href(path)) for path in self.data_files(markdown, url)]
+        ident = self.entity_at.get(url)
+        html = self.env.get_template("edit_page.html.j2").render(
+            page=(page, self._edit_href(page)), files=files, json=self._json(ident, url) if ident else None,
+        )
+        return Markup(html.strip())
+
+    # Macros.
+    def json_link(self, ident: str, label: str | None = None) -> Markup:
+        link = self._json(ident, self.current())
+        if label:
+            link["label"] = label
+        return Markup(self.env.get_template("json_link.html.j2").render(link=link).strip())
+
+    def api_link(self, path: str, label: str | None = None, kind: str = "") -> Markup:
+        """A link from the current page to a published file, e.g. api_link('events.csv')."""
+        link = {"href": relative(f"api/{path}", self.current()), "label": label or path, "type": kind}
+        return Markup(self.env.get_template("json_link.html.j2").render(link=link).strip())
