@@ -13,6 +13,8 @@ from mkdocs.exceptions import PluginError
 
 from .engine import collect
 from .errors import DataErrors
+from .export import generation_date, publish
+from .export.pages import PageData
 from .links import SiteMap
 from .pagecheck import check_pages
 from .render import Renderer
@@ -34,7 +36,22 @@ def define_env(env: Any) -> None:
     env.variables["wiki"] = renderer
     for name in ("infobox", "timeline", "chronology", "cite", "fact", "references", "entity_link"):
         env.macro(getattr(renderer, name), name)
+    where = {**settings, "root": root, "data_dir": data_dir, "docs_dir": docs_dir}
+    data = env.variables["wiki_data"] = PageData(index, renderer.sitemap, lambda: renderer.page_url, where)
+    env.macro(data.json_link, "json_link")
+    env.macro(data.api_link, "api_link")
 
 
 def on_pre_page_macros(env: Any) -> None:
     env.variables["wiki"].start_page(env.page.url)
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Every page ends with where to edit it: its Markdown and the data files it draws from."""
+    env.markdown += "\n\n" + env.variables["wiki_data"].edit_block(env.page.file.src_uri)
+
+
+def on_post_build(env: Any) -> None:
+    """Publish the data under <site>/api/, dated by the last commit so that builds repeat exactly."""
+    wiki = env.variables["wiki"]
+    publish(wiki.index, wiki.sitemap, Path(env.conf["site_dir"]) / "api", generation_date(Path(env.project_dir)))
