@@ -30,6 +30,8 @@ def make_project(where: Path, data: Path, docs: Path, config: Path | None = None
     shutil.copytree(docs, where / "docs")
     shutil.copy(config or ROOT / "mkdocs.yml", where / "mkdocs.yml")
     (where / "macros").symlink_to(ROOT / "macros")
+    if (ROOT / "overrides").is_dir():  # theme overrides named by mkdocs.yml's custom_dir
+        (where / "overrides").symlink_to(ROOT / "overrides")
     return where
 
 
