@@ -1,4 +1,8 @@
-"""`python -m macros.check [DATA_DIR]`: validate the data, write nothing, report every error."""
+"""`python -m macros.check [DATA_DIR]`: validate the data and the pages' macro calls; write nothing.
+
+Errors go to stderr, one per line, then a count; the time taken always goes to stdout.
+Pages are those of `docs/` next to the data folder, when there is one.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from pathlib import Path
 
 from .engine import collect
 from .errors import DataErrors
+from .pagecheck import check_pages
 
 
 def main(argv: list[str]) -> int:
@@ -15,9 +20,13 @@ def main(argv: list[str]) -> int:
     root = data_dir.resolve().parent
     start = time.perf_counter()
     index, errors = collect(data_dir.resolve(), root)
+    docs = root / "docs"
+    if index is not None and docs.is_dir():
+        errors += check_pages(docs, root, index)[1]
     elapsed = time.perf_counter() - start
     if errors or index is None:
         print(DataErrors(errors).report(), file=sys.stderr)
+        print(f"checked in {elapsed:.2f} s")
         return 1
     counts = ", ".join(f"{len(items)} {kind}" for kind, items in index.by_kind.items())
     print(f"data OK: {counts}; {len(index.disagreements)} disagreements; checked in {elapsed:.2f} s")

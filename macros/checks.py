@@ -80,15 +80,15 @@ def check_references(data: Dataset, kind_of: dict[str, str]) -> list[DataError]:
         by_kind.setdefault(kind, []).append(ident)
     for _kind, item in all_items(data):
         for loc, target, ref in references(item):
-            if target in data.broken_ids:
-                continue
-            kinds = ref.kinds or tuple(k for k in by_kind if k != "events")
+            kinds = ref.kinds or tuple(k for k in KIND_WORD if k != "events")
+            if target in data.broken_ids or data.failed_kinds.intersection(kinds):
+                continue  # already reported where the target (or its whole file) failed
             if kind_of.get(target) in kinds:
                 continue
             words = " or ".join(KIND_WORD[k] for k in kinds) if ref.kinds else "entity"
             candidates = [i for k in kinds for i in by_kind.get(k, [])]
             if target in kind_of:
-                message = f"'{target}' is a {KIND_WORD[kind_of[target]]}, not a {words}"
+                message = f"'{target}' is a {KIND_WORD[kind_of[target]]}, not a {words}; use the id of a {words}"
             else:
                 where = f"data/{kinds[0]}.yaml" if ref.kinds else "data/"
                 message = f"unknown {words} '{target}'{suggest(target, candidates)}; add it to {where} or fix the id"
@@ -104,9 +104,9 @@ def check_phases(data: Dataset) -> list[DataError]:
         if after.start.first_day < before.start.first_day:
             errors.append(_error(data, after, ("start",), f"phase '{after.id}' starts before the phase above it ('{before.id}'); list phases in order"))
         elif before.end is None:
-            errors.append(_error(data, before, ("id",), f"phase '{before.id}' has no end but is followed by '{after.id}'; give it an end date"))
+            errors.append(_error(data, before, (), f"phase '{before.id}' has no end but is followed by '{after.id}'; give it an end date"))
         elif after.start.first_day < before.end.first_day:
-            message = f"phase '{after.id}' starts {after.start} but '{before.id}' runs to {before.end}; phases may not overlap"
+            message = f"phase '{after.id}' starts {after.start} but '{before.id}' runs to {before.end}; phases may not overlap, so fix one of the dates"
             errors.append(_error(data, after, ("start",), message))
     return errors
 
@@ -132,6 +132,6 @@ def check(data: Dataset) -> list[DataError]:
     errors += check_references(data, kind_of)
     errors += check_phases(data)
     errors += check_claims(data)
-    if data.battle is None and not any(e for e in errors):
+    if data.battle is None and "battle" not in data.failed_kinds and not any(f.endswith("battle.yaml") for f in data.files):
         errors.append(DataError("data/battle.yaml", 0, 0, "", "no battle found; add data/battle.yaml with a 'battle:' mapping"))
     return errors

@@ -36,19 +36,21 @@ class Dataset:
     battle: Battle | None = None
     origins: dict[int, Origin] = field(default_factory=dict)
     broken_ids: set[str] = field(default_factory=set)
+    failed_kinds: set[str] = field(default_factory=set)  # a file of this kind could not be read
     files: list[str] = field(default_factory=list)
 
     def origin(self, item: Any) -> Origin:
         return self.origins[id(item)]
 
 
-def find_files(data_dir: Path, root: Path) -> tuple[list[tuple[str, Path]], list[DataError]]:
-    """(kind, path) for each data file; an unexpected file is an error, never silently skipped."""
+def find_files(data_dir: Path, root: Path) -> tuple[list[tuple[str, Path]], list[DataError], set[str]]:
+    """(kind, path) for each data file, every unexpected file as an error, and the kinds misfiled."""
     found: list[tuple[str, Path]] = []
     errors: list[DataError] = []
+    misfiled: set[str] = set()
     expected = ", ".join(f"{k}.yaml" for k in KINDS)
     if not data_dir.is_dir():
-        return [], [DataError(_show(data_dir, root), 0, 0, "", "data folder not found; create it with one YAML file per kind")]
+        return [], [DataError(_show(data_dir, root), 0, 0, "", "data folder not found; create it with one YAML file per kind")], set()
     for path in sorted(data_dir.iterdir()):
         name = path.name
         if name.startswith(".") or name in IGNORED:
@@ -60,16 +62,20 @@ def find_files(data_dir: Path, root: Path) -> tuple[list[tuple[str, Path]], list
                     if sub.suffix == ".yaml":
                         found.append((name, sub))
                     else:
-                        errors.append(DataError(_show(sub, root), 0, 0, "", f"unexpected file in data/{name}/; only .yaml files belong here"))
+                        errors.append(DataError(_show(sub, root), 0, 0, "", f"unexpected file in data/{name}/; only .yaml files belong here, move it out"))
             continue
         if path.is_file() and path.suffix == ".yaml" and stem in KINDS:
             found.append((stem, path))
             continue
-        hint = suggest(stem, KINDS)
-        if path.suffix == ".yml":
-            hint = f"; rename it to {stem}.yaml"
-        errors.append(DataError(_show(path, root), 0, 0, "", f"unexpected file in data/{hint}; expected {expected}, or a folder named after a kind"))
-    return found, errors
+        close = suggest(stem, KINDS)
+        if path.is_file() and path.suffix in (".yaml", ".yml") and (stem in KINDS or close):
+            kind = stem if stem in KINDS else close.split("'")[1]
+            misfiled.add(kind)
+            errors.append(DataError(_show(path, root), 0, 0, "", f"unexpected file in data/; rename it to {kind}.yaml"))
+            continue
+        message = f"unexpected file in data/; expected {expected}, or a folder named after a kind; move it out of data/"
+        errors.append(DataError(_show(path, root), 0, 0, "", message))
+    return found, errors, misfiled
 
 
 def _show(path: Path, root: Path) -> str:
@@ -88,16 +94,20 @@ def _item_model(kind: str) -> type[BaseModel]:
 def load_dataset(data_dir: Path, root: Path) -> tuple[Dataset, list[DataError]]:
     """Load and validate every data file; return the valid part and every error."""
     data = Dataset()
-    files, errors = find_files(data_dir, root)
+    files, errors, data.failed_kinds = find_files(data_dir, root)
     for kind, path in files:
         shown = _show(path, root)
         data.files.append(shown)
         raw, load_errors = load_file(path, shown)
-        errors += load_errors
-        if load_errors:
-            continue
-        errors += _read_file(data, kind, raw, shown)
+        if load_errors or not _readable(kind, raw):
+            data.failed_kinds.add(kind)  # its ids are unknown: references to them are not reported
+        errors += load_errors or _read_file(data, kind, raw, shown)
     return data, errors
+
+
+def _readable(kind: str, raw: Any) -> bool:
+    body = raw.get(kind) if isinstance(raw, dict) else None
+    return isinstance(body, dict) if kind in SINGLE else isinstance(raw, dict) and kind in raw and isinstance(body, list | None)
 
 
 def _read_file(data: Dataset, kind: str, raw: Any, file: str) -> list[DataError]:
@@ -109,13 +119,13 @@ def _read_file(data: Dataset, kind: str, raw: Any, file: str) -> list[DataError]
     for key in raw:
         if key != kind:
             mark = raw.key_marks[key]
-            errors.append(DataError(file, mark.line, mark.column, key, f"unknown top-level key '{key}'; this file holds '{kind}:' only"))
+            errors.append(DataError(file, mark.line, mark.column, key, f"unknown top-level key '{key}'{suggest(key, [kind])}; this file holds '{kind}:' only"))
     if kind not in raw:
-        return [*errors, DataError(file, raw.mark.line, raw.mark.column, "", f"missing the top-level key '{kind}:'")]
+        return errors or [DataError(file, raw.mark.line, raw.mark.column, "", f"missing the top-level key '{kind}:'")]
     body = raw[kind]
     model = _item_model(kind)
     if kind in SINGLE:
-        item, item_errors = validate_item(model, body, file, (kind,))
+        item, item_errors = validate_item(model, body, file, (kind,), raw.key_marks[kind])
         if item is not None:
             if data.battle is not None:
                 item_errors.append(DataError(file, raw.key_marks[kind].line, 1, kind, "a second battle; a site describes exactly one"))
@@ -128,7 +138,7 @@ def _read_file(data: Dataset, kind: str, raw: Any, file: str) -> list[DataError]
         mark = raw.key_marks[kind]
         return [*errors, DataError(file, mark.line, mark.column, kind, f"expected a list of {kind} (lines starting with '- '), found a mapping or a value")]
     for index, raw_item in enumerate(body):
-        item, item_errors = validate_item(model, raw_item, file, (kind, index))
+        item, item_errors = validate_item(model, raw_item, file, (kind, index), body.item_marks[index])
         errors += item_errors
         if item is None:
             if isinstance(raw_item, dict) and isinstance(raw_item.get("id"), str):

@@ -6,7 +6,7 @@ collected, so a contributor sees every problem in one run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, order=True)
@@ -17,7 +17,7 @@ class DataError:
     line: int = 0
     column: int = 0
     path: str = ""
-    message: str = field(default="", compare=False)
+    message: str = ""
 
     def __str__(self) -> str:
         where = self.file

@@ -93,6 +93,8 @@ def explain(error: dict[str, Any], model: type[BaseModel], path: tuple[str | int
     kind = error["type"]
     value = error.get("input")
     last = path[-1] if path else ""
+    if kind in ("missing", "too_short") and last == "sources":
+        return "no source given; cite at least one source id in 'sources'"
     if kind == "missing":
         return f"missing required field '{error['loc'][-1]}'; add it"
     if kind == "extra_forbidden":
@@ -104,8 +106,6 @@ def explain(error: dict[str, Any], model: type[BaseModel], path: tuple[str | int
         return f"'{value}' is not allowed{suggest(str(value), options)}; expected one of: {', '.join(options)}"
     if kind == "string_pattern_mismatch" and "a-z0-9" in str(error.get("ctx", {}).get("pattern", "")):
         return f"'{value}' is not a valid id; use lowercase letters, digits and single hyphens, like 'infantry-battalion-47'"
-    if kind == "too_short" and last == "sources":
-        return "no source given; cite at least one source id in 'sources'"
     if kind == "too_short":
         return f"needs at least {error.get('ctx', {}).get('min_length', 1)} item(s)"
     if kind in _TYPE_WORDS:
@@ -117,17 +117,18 @@ def explain(error: dict[str, Any], model: type[BaseModel], path: tuple[str | int
     return f"{error['msg']} (found {_describe(value)})"
 
 
-
-
-def validate_item(model: type[BaseModel], raw: Any, file: str, prefix: tuple[str | int, ...]) -> tuple[Any, list[DataError]]:
-    """Validate one item of a data file against its model."""
+def validate_item(model: type[BaseModel], raw: Any, file: str, prefix: tuple[str | int, ...], at: Mark | None = None) -> tuple[Any, list[DataError]]:
+    """Validate one item of a data file against its model; `at` is where the item stands."""
     try:
         return model.model_validate(raw), []
     except ValidationError as exc:
         errors = []
         for error in exc.errors(include_url=False):
-            mark, path = locate(raw, tuple(error["loc"]))
-            line, col = (mark.line, mark.column) if mark else (0, 0)
+            # A rule across fields (an end before its start) names the field to point at.
+            loc = (*error["loc"], *getattr(error.get("ctx", {}).get("error"), "fields", ()))
+            mark, path = locate(raw, loc)
+            mark = mark or at
+            line, col = (mark.line, mark.column) if mark else (1, 1)
             errors.append(DataError(file, line, col, format_path(prefix + path), explain(error, model, path)))
         return None, errors
 

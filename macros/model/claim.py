@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .base import Model, Text, ref_to
 from .dates import Date
@@ -51,7 +51,7 @@ class Claim(Model):
 
     value: Text | None = None
     ref: ref_to() | None = None
-    sources: list[Citation]
+    sources: list[Citation] = Field(min_length=1)
     claimed_by: ClaimedBy | None = None
     as_of: Date | None = None
     note: Text | None = None
@@ -60,8 +60,6 @@ class Claim(Model):
     def _has_value(self) -> Claim:
         if self.value is None and self.ref is None:
             raise ValueError("a claim needs a 'value', a 'ref' to an entity, or both")
-        if not self.sources:
-            raise ValueError("a claim needs at least one source in 'sources'")
         return self
 
 

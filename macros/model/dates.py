@@ -105,7 +105,15 @@ Date = Annotated[
 ]
 
 
+class FieldError(ValueError):
+    """A rule across fields, raised by a model validator, that names the field at fault."""
+
+    def __init__(self, message: str, *fields: str) -> None:
+        super().__init__(message)
+        self.fields = fields
+
+
 def check_range(start: FuzzyDate, end: FuzzyDate | None) -> None:
     """An end may not lie wholly before its start."""
     if end is not None and end.last_day < start.first_day:
-        raise ValueError(f"end {end} is before start {start}; swap them or fix the date")
+        raise FieldError(f"end {end} is before start {start}; swap them or fix the date", "end")
