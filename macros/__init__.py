@@ -15,9 +15,12 @@ from .engine import collect
 from .errors import DataErrors
 from .export import generation_date, publish
 from .export.pages import PageData
-from .links import SiteMap
-from .pagecheck import check_pages
+from .links import SiteMap, alias_redirects
+from .pagecheck import Call, check_pages
 from .render import Renderer
+
+MACROS = ("infobox", "timeline", "chronology", "cite", "fact", "references", "entity_link", "mentions",
+          "disagreements", "control", "control_summary", "sources")
 
 
 def define_env(env: Any) -> None:
@@ -26,20 +29,24 @@ def define_env(env: Any) -> None:
     data_dir = root / settings.get("data_dir", "data")
     docs_dir = Path(env.conf["docs_dir"])
     index, errors = collect(data_dir, root)
-    mentions: dict[str, set[str]] = {}
+    calls: dict[str, list[Call]] = {}
     if index is not None:
-        mentions, errors = check_pages(docs_dir, root, index)
+        calls, errors = check_pages(docs_dir, root, index)
     if errors or index is None:
         raise PluginError("\n" + DataErrors(errors).report())
     ids = {kind: [item.id for item in items] for kind, items in index.by_kind.items()}
-    renderer = Renderer(index, SiteMap.scan(docs_dir, ids, index.battle.id), mentions)
+    sitemap = SiteMap.scan(docs_dir, ids, index.battle.id)
+    renderer = Renderer(index, sitemap, calls)
     env.variables["wiki"] = renderer
-    for name in ("infobox", "timeline", "chronology", "cite", "fact", "references", "entity_link"):
+    for name in MACROS:
         env.macro(getattr(renderer, name), name)
     where = {**settings, "root": root, "data_dir": data_dir, "docs_dir": docs_dir}
     data = env.variables["wiki_data"] = PageData(index, renderer.sitemap, lambda: renderer.page_url, where)
     env.macro(data.json_link, "json_link")
     env.macro(data.api_link, "api_link")
+    if "redirects" in env.conf["plugins"]:  # every alias URL leads to its entity's page
+        redirects = alias_redirects(sitemap, index.entities.values(), docs_dir)
+        env.conf["plugins"]["redirects"].config["redirect_maps"].update(redirects)
 
 
 def on_pre_page_macros(env: Any) -> None:
@@ -48,7 +55,7 @@ def on_pre_page_macros(env: Any) -> None:
 
 def on_post_page_macros(env: Any) -> None:
     """Every page ends with where to edit it: its Markdown and the data files it draws from."""
-    env.markdown += "\n\n" + env.variables["wiki_data"].edit_block(env.page.file.src_uri)
+    env.markdown += "\n\n" + str(env.variables["wiki_data"].edit_block(env.page.file.src_uri))  # str: Markup + would escape the page
 
 
 def on_post_build(env: Any) -> None:

@@ -1,13 +1,18 @@
-"""Where each entity's page lives, and relative links between pages."""
+"""Where each entity's page lives, relative links between pages, and alias URLs."""
 
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 # Kinds whose entities get a page of their own at docs/<kind>/<id>.md.
 PAGE_KINDS = ("parties", "units", "places", "people", "phases", "sources")
+_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 
 
 @dataclass(frozen=True)
@@ -18,6 +23,7 @@ class SiteMap:
     battle_page: str
     chronology_page: str
     sources_page: str
+    titles: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def scan(cls, docs_dir: Path, ids_by_kind: dict[str, list[str]], battle_id: str) -> SiteMap:
@@ -31,7 +37,8 @@ class SiteMap:
             pages[battle_id] = battle_page
         chronology = "chronology/" if (docs_dir / "chronology.md").is_file() else ""
         sources = "sources/" if (docs_dir / "sources.md").is_file() else ""
-        return cls(pages, battle_page, chronology, sources)
+        titles = {page_url(p.relative_to(docs_dir)): _title(p) for p in docs_dir.rglob("*.md")}
+        return cls(pages, battle_page, chronology, sources, titles)
 
     def url(self, ident: str, kind: str) -> str | None:
         """Site-relative URL of an entity, or None if it has no page."""
@@ -44,6 +51,24 @@ class SiteMap:
         return None
 
 
+def page_url(relative: Path) -> str:
+    """The directory-style URL MkDocs gives a Markdown file: `units/x.md` -> `units/x/`."""
+    parts = list(relative.with_suffix("").parts)
+    if parts[-1] in ("index", "README"):
+        parts = parts[:-1]
+    return "/".join(parts) + "/" if parts else ""
+
+
+def _title(page: Path) -> str:
+    """A page's first `# ` heading (the title MkDocs shows), else its file name."""
+    with page.open(encoding="utf-8") as lines:
+        for line in lines:
+            match = _HEADING.match(line)
+            if match:
+                return match.group(1)
+    return page.stem.replace("-", " ").capitalize()
+
+
 def relative(target: str, from_page: str) -> str:
     """A link from one directory-style page URL to another site-relative URL."""
     path, _, anchor = target.partition("#")
@@ -52,3 +77,29 @@ def relative(target: str, from_page: str) -> str:
     rel = posixpath.relpath(path or ".", from_page or ".")
     rel = "./" if rel == "." else rel + ("/" if path.endswith("/") and not rel.endswith("/") else "")
     return f"{rel}#{anchor}" if anchor else rel
+
+
+def slug(text: str) -> str:
+    """A URL slug: 'LIB 47' -> 'lib-47', 'Tar Mong Lone' -> 'tar-mong-lone' (empty if no Latin letters)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def alias_redirects(sitemap: SiteMap, entities: Iterable[Any], docs_dir: Path) -> dict[str, str]:
+    """mkdocs-redirects map, `units/lib-47.md` -> `units/<id>.md`, for each entity name and alias.
+
+    A slug that is a real page, or that two entities share, is left out: it would mislead.
+    """
+    claims: dict[str, set[str]] = {}
+    for entity in entities:
+        page = sitemap.pages.get(entity.id)
+        if not page:
+            continue
+        target = page.rstrip("/") + ".md"
+        folder = posixpath.dirname(target)
+        for variant in [entity.name, *entity.aliases] if hasattr(entity, "aliases") else []:
+            name = slug(variant)
+            old = posixpath.join(folder, f"{name}.md")
+            if name and old != target and not (docs_dir / old).exists():
+                claims.setdefault(old, set()).add(target)
+    return {old: targets.pop() for old, targets in sorted(claims.items()) if len(targets) == 1}

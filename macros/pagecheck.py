@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import DataError
 from .index import Index
+from .links import page_url
 from .validate import suggest
 
 # Macros whose first argument is an entity id (and, for `fact`, whose second is a label).
@@ -19,13 +21,22 @@ ID_MACROS = ("infobox", "timeline", "cite", "fact", "entity_link", "mentions", "
 _CALL = re.compile(r"\b(" + "|".join(ID_MACROS) + r")\(\s*(['\"])(.*?)\2(?:\s*,\s*(['\"])(.*?)\4)?")
 
 
-def check_pages(docs_dir: Path, root: Path, index: Index) -> tuple[dict[str, set[str]], list[DataError]]:
-    """Errors for every unknown id in a macro call; and, per id, the pages that mention it."""
+class Call(NamedTuple):
+    """One macro call with an id, on the page at `url`."""
+
+    url: str
+    name: str
+    ident: str
+    label: str | None
+
+
+def check_pages(docs_dir: Path, root: Path, index: Index) -> tuple[dict[str, list[Call]], list[DataError]]:
+    """Errors for every unknown id in a macro call; and, per id, the valid calls that name it."""
     errors = []
-    mentions: dict[str, set[str]] = defaultdict(set)
+    calls: dict[str, list[Call]] = defaultdict(list)
     for page in sorted(docs_dir.rglob("*.md")):
         shown = str(page.relative_to(root)) if page.is_relative_to(root) else str(page)
-        url = _page_url(page.relative_to(docs_dir))
+        url = page_url(page.relative_to(docs_dir))
         for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
             if "{{" not in line:
                 continue
@@ -38,16 +49,11 @@ def check_pages(docs_dir: Path, root: Path, index: Index) -> tuple[dict[str, set
                     hint = suggest(ident, [c.id for c in choices])
                     errors.append(DataError(*where, f"unknown {words} '{ident}'{hint}; fix the id in the page or add it to data/"))
                     continue
-                mentions[ident].add(url)
                 if name == "fact" and label is not None:
                     facts = getattr(index.get(ident), "facts", {})
                     if label not in facts:
                         errors.append(DataError(*where, f"'{ident}' has no fact '{label}'{suggest(label, facts)}; known: {', '.join(facts) or 'none'}"))
-    return mentions, errors
+                        continue
+                calls[ident].append(Call(url, name, ident, label))
+    return calls, errors
 
-
-def _page_url(relative: Path) -> str:
-    parts = list(relative.with_suffix("").parts)
-    if parts[-1] in ("index", "README"):
-        parts = parts[:-1]
-    return "/".join(parts) + "/" if parts else ""

@@ -1,4 +1,8 @@
-"""Macro functions: look up in the index, then hand to a template. No HTML is built here."""
+"""Macro functions: look up in the index, then hand to a template. No HTML is built here.
+
+The shared helpers (links, citation marks, dates, claimants) live on `Renderer`; each view
+(timelines, control of sites, lists of records) is a mixin in `views/`.
+"""
 
 from __future__ import annotations
 
@@ -15,21 +19,26 @@ from markupsafe import Markup
 from .citations import PageCitations, Use
 from .index import Index
 from .links import SiteMap, relative
-from .model import Citation, ClaimedBy, FuzzyDate
+from .model import Citation, Claim, ClaimedBy, FuzzyDate
+from .pagecheck import Call
+from .views.control import ControlViews
+from .views.records import RecordViews
+from .views.timeline import TimelineViews
 
 TEMPLATES = Path(__file__).parent / "templates"
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+_KIND_LABELS = {"parties": "party", "units": "unit", "places": "place", "people": "person", "phases": "phase",
+                "sources": "source", "events": "event"}
 
 
 def make_environment() -> Environment:
-    env = Environment(
+    return Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(["html", "j2"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    return env
 
 
 @dataclass
@@ -40,20 +49,37 @@ class Link:
     href: str | None
 
 
-class Renderer:
+@dataclass
+class Claimant:
+    """Who claims a value: `short` reads as "(junta claim)", `full` names them in full."""
+
+    party: Link | None
+    person: Link | None
+    short: str
+    full: str
+
+
+class Renderer(TimelineViews, ControlViews, RecordViews):
     """One per build; `start_page` resets the per-page state (citation numbers)."""
 
-    def __init__(self, index: Index, sitemap: SiteMap, mentions: dict[str, set[str]] | None = None) -> None:
+    def __init__(self, index: Index, sitemap: SiteMap, calls: dict[str, list[Call]] | None = None) -> None:
         self.index = index
         self.sitemap = sitemap
-        self.mentions = mentions or {}
+        self.calls = calls or {}
         self.env = make_environment()
-        self.page_url = ""
-        self.citations = PageCitations()
+        self.start_page("")
 
     def start_page(self, url: str) -> None:
         self.page_url = url
         self.citations = PageCitations()
+        self.anchors: set[str] = set()
+
+    def anchor(self, ident: str) -> str:
+        """An element id the first time it is asked for on this page, then "" (ids stay unique)."""
+        if ident in self.anchors:
+            return ""
+        self.anchors.add(ident)
+        return ident
 
     # Helpers the templates call (the `h` in every template's context).
     def link(self, ident: str) -> Link:
@@ -61,49 +87,87 @@ class Renderer:
         kind = self.index.kind_of[ident]
         url = self.sitemap.url(ident, kind)
         name = getattr(item, "name", None) or getattr(item, "title", ident)
-        return Link(ident, name, kind, relative(url, self.page_url) if url else None)
+        return Link(ident, name, kind, self.href(url) if url else None)
+
+    def kind_label(self, ident: str) -> str:
+        return _KIND_LABELS.get(self.index.kind_of[ident], self.index.kind_of[ident])
+
+    def href(self, site_url: str) -> str:
+        return relative(site_url, self.page_url)
 
     def marks(self, citations: Iterable[Citation]) -> list[tuple[Use, str, str]]:
-        """(use, tooltip, href) for each citation, numbered on this page."""
+        """(use, preview, href) for each citation, numbered on this page."""
         out = []
         for citation in citations:
             use = self.citations.use(citation)
             source = self.index.get(citation.source)
-            tip = source.name + (f", {citation.locator}" if citation.locator else "")
+            tip = source.name
+            if source.outlet and source.outlet not in source.name:
+                tip += f" ({source.outlet})"
+            if source.date and not self.named_date(source.name, source.date):
+                tip += f", {source.date.display()}"
+            if citation.locator:
+                tip += f", {citation.locator}"
             if citation.quote:
                 tip += f": “{citation.quote}”"
             out.append((use, tip, f"#ref-{use.number}"))
         return out
 
+    @staticmethod
+    def letter(position: int) -> str:
+        """Back-link labels a, b, …, z, aa, ab, …"""
+        out = ""
+        position += 1
+        while position:
+            position, rest = divmod(position - 1, 26)
+            out = chr(97 + rest) + out
+        return out
+
+    @staticmethod
+    def named_date(name: str, date: FuzzyDate) -> bool:
+        """Whether a source's name already spells out its date ("… 2 March 2031"), so it is not said twice."""
+        long = f"{date.day} {calendar.month_name[date.month]} {date.year}" if date.day else ""
+        return date.display() in name or bool(long and long in name)
+
     def date(self, value: FuzzyDate | None) -> str:
         return value.display() if value else ""
 
     def month(self, value: FuzzyDate) -> str:
-        return FuzzyDate(value.year, value.month).display() if not value.month else f"{calendar.month_name[value.month]} {value.year}"
+        return f"{calendar.month_name[value.month]} {value.year}" if value.month else str(value.year)
 
-    def claimant(self, who: ClaimedBy | None) -> str:
+    def short_name(self, party: str) -> str:
+        """How a claim's party reads in "(… claim)": its claim_label, else its shortest alias, else its name."""
+        item = self.index.get(party)
+        label = getattr(item, "claim_label", None)
+        if label:
+            return label
+        return min(item.aliases, key=len) if item.aliases else item.name
+
+    def claimant(self, who: ClaimedBy | None) -> Claimant | None:
         if who is None:
-            return ""
-        names = [self.link(i).name for i in (who.party, who.person) if i]
-        return "claimed by " + " / ".join(names)
+            return None
+        party = self.link(who.party) if who.party else None
+        person = self.link(who.person) if who.person else None
+        short = self.short_name(who.party) if who.party else ""
+        full = "Claimed by " + ", ".join(x.name for x in (person, party) if x)
+        return Claimant(party, person, short, full)
+
+    def group_claims(self, claims: list[Claim]) -> list[list[Claim]]:
+        """Claims of one field grouped by what they state, in order: two groups mean sources differ."""
+        groups: dict[tuple[str | None, str | None], list[Claim]] = {}
+        for claim in claims:
+            groups.setdefault((claim.value, claim.ref), []).append(claim)
+        return list(groups.values())
 
     def _render(self, template: str, **context: Any) -> Markup:
-        html = self.env.get_template(template).render(h=self, **context)
+        html = self.env.get_template(template).render(h=self, index=self.index, **context)
         return Markup(_BLANK_LINES.sub("\n", html).strip())
 
     # Macros.
     def infobox(self, ident: str) -> Markup:
         item = self.index.get(ident)
         kind = self.index.kind_of[ident]
-        return self._render(f"infobox/{kind}.html.j2", item=item, kind=kind, index=self.index)
-
-    def timeline(self, ident: str | None = None, filters: bool = False, group: bool | None = None) -> Markup:
-        events = self.index.events_for(ident) if ident else self.index.events
-        grouped = ident is None if group is None else group
-        return self._render("timeline.html.j2", events=events, filters=filters, index=self.index, group=grouped)
-
-    def chronology(self) -> Markup:
-        return self.timeline(None, filters=True, group=True)
+        return self._render(f"infobox/{kind}.html.j2", item=item, kind=kind)
 
     def entity_link(self, ident: str) -> Markup:
         return self._render("link.html.j2", ident=ident)

@@ -1,0 +1,118 @@
+"""Control of sites over time, from the events' control changes: a chart, a table and a summary."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from ..index import ControlSpan
+
+if TYPE_CHECKING:
+    from ..render import Renderer
+
+PALETTE = 8  # holder colours bw-holder-0 … bw-holder-7 in wiki.css
+
+
+@dataclass
+class Bar:
+    span: ControlSpan
+    left: float
+    width: float
+    colour: int
+
+
+@dataclass
+class Tick:
+    label: str
+    left: float
+
+
+class ControlViews:
+    def holders(self: Renderer) -> dict[str, int]:
+        """Each party that ever held a site, with its colour, in order of first appearance (same on every page)."""
+        order: dict[str, int] = {}
+        for event in self.index.events:
+            for change in event.control:
+                order.setdefault(change.to, len(order) % PALETTE)
+        return order
+
+    def axis(self: Renderer) -> tuple[dt.date, dt.date]:
+        """From the first event to the latest report: the latest event or a source that backs a control change."""
+        start = self.index.events[0].date.first_day
+        end = max((e.end or e.date).last_day for e in self.index.events)
+        for spans in self.index.control.values():
+            for span in spans:
+                for citation in span.event.sources:
+                    date = self.index.get(citation.source).date
+                    if date is not None:
+                        end = max(end, date.first_day)
+        return start, max(end, start + dt.timedelta(days=1))
+
+    def sites_for(self: Renderer, ident: str | None) -> list[str]:
+        """The sites a chart shows: all; a place and the places within it; a unit's garrison and
+        the sites its events changed; the sites a party ever held."""
+        every = sorted(self.index.control, key=lambda s: (self.index.control[s][0].event.date.first_day, s))
+        if ident is None:
+            return every
+        kind = self.index.kind_of[ident]
+        if kind == "places":
+            inside = {ident}
+            for _ in range(len(self.index.by_kind.get("places", []))):
+                grown = inside | {p.id for p in self.index.by_kind["places"] if p.within in inside}
+                if grown == inside:
+                    break
+                inside = grown
+            return [s for s in every if s in inside]
+        if kind == "parties":
+            return [s for s in every if any(span.party == ident for span in self.index.control[s])]
+        touched = {c.site for e in self.index.events_for(ident) for c in e.control}
+        if kind == "units":
+            touched.add(self.index.get(ident).garrison)
+        return [s for s in every if s in touched]
+
+    def ticks(self: Renderer, start: dt.date, end: dt.date) -> list[Tick]:
+        total = (end - start).days
+        months = (end.year - start.year) * 12 + end.month - start.month
+        step = 1 if months <= 12 else 3 if months <= 36 else 12
+        out, year, month = [], start.year, start.month
+        while (year, month) <= (end.year, end.month):
+            day = dt.date(year, month, 1)
+            if day >= start and (month - 1) % step == 0:
+                out.append(Tick(f"{calendar.month_abbr[month]} {year}", 100 * (day - start).days / total))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return out
+
+    def control(self: Renderer, ident: str | None = None) -> Markup:
+        """The chart and table of who held which site when: every site, or those of one entity."""
+        sites = self.sites_for(ident)
+        colours = self.holders()
+        if not sites:
+            return self._render("control.html.j2", rows=[], ticks=[], legend=[], scope=ident, latest=None)
+        start, end = self.axis()
+        total = (end - start).days
+        rows = []
+        for site in sites:
+            bars = []
+            for span in self.index.control[site]:
+                first = span.event.date.first_day
+                last = span.until.date.first_day if span.until else end
+                left = 100 * (first - start).days / total
+                bars.append(Bar(span, left, max(100 * (last - first).days / total, 0.8), colours[span.party]))
+            rows.append((site, bars))
+        legend = [(party, colour) for party, colour in colours.items() if any(b.span.party == party for _, bs in rows for b in bs)]
+        return self._render("control.html.j2", rows=rows, ticks=self.ticks(start, end), legend=legend, scope=ident, latest=end)
+
+    def control_summary(self: Renderer) -> Markup:
+        """Who holds each site by the latest report, with the date and the sources of that report."""
+        rows = []
+        for site in self.sites_for(None):
+            span = self.index.control[site][-1]
+            dated = [d for d in (self.index.get(c.source).date for c in span.event.sources) if d is not None]
+            report = max(dated, key=lambda d: d.first_day) if dated else None
+            rows.append((site, span, report))
+        rows.sort(key=lambda r: self.link(r[0]).name.casefold())
+        return self._render("control_summary.html.j2", rows=rows, colours=self.holders())
