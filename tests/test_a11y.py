@@ -1,0 +1,144 @@
+"""Accessibility: axe-core (pinned in package-lock.json) on every kind of page, light and dark,
+and the infobox, timeline filters and control chart used with the keyboard alone."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from sitepages import KINDS, page_for
+from test_browser_pages import visit
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = ("serious", "critical")
+SEVERITIES = ("minor", "moderate", "serious", "critical")
+# Palette toggle of Material 9.8: one radio per scheme; the visible label switches to the next.
+DARK_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
+
+# Tabs and focus: what counts as a visible focus ring (outline or box-shadow on the element).
+FOCUS_VISIBLE_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return false;
+  const style = getComputedStyle(el);
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  return el.matches(':focus-visible') && (outline || style.boxShadow !== 'none');
+}"""
+
+
+def axe_violations(page) -> list[dict]:
+    assert AXE.is_file(), "axe-core is missing: run `npm ci --ignore-scripts` (make test does)"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5], "help": v["help"]} for v in result]
+
+
+def scheme(page) -> str:
+    return page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_axe_light_and_dark(kind: str, real_site: Path, real_server: str, browser) -> None:
+    path = page_for(real_site, kind)
+    if path is None:
+        pytest.skip(f"the real site has no {kind} page yet")
+    page, context, _requests, _errors, external = visit(browser, real_server + path, color_scheme="light")
+    try:
+        assert scheme(page) == "default"
+        light = axe_violations(page)
+        # Dark mode as a reader sets it: the header toggle. Material 9.8 keeps the choice in
+        # localStorage under "<site path>.__palette", so it must survive a reload.
+        page.locator(DARK_TOGGLE).first.click()
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        stored = page.evaluate("() => Object.keys(localStorage).filter(k => k.endsWith('.__palette')).map(k => [k, JSON.parse(localStorage[k])])")
+        assert len(stored) == 1 and stored[0][1]["color"]["scheme"] == "slate", stored
+        page.reload(wait_until="networkidle")
+        assert scheme(page) == "slate"
+        dark = axe_violations(page)
+    finally:
+        context.close()
+    for mode, found in (("light", light), ("dark", dark)):
+        counts = Counter(v["impact"] for v in found)
+        print(f"axe {kind} {mode}: " + ", ".join(f"{s} {counts.get(s, 0)}" for s in SEVERITIES))
+    blocking = [(mode, v) for mode, found in (("light", light), ("dark", dark)) for v in found if v["impact"] in BLOCKING]
+    assert not blocking, f"{kind} page {path}: {blocking}"
+    assert not external
+
+
+def tab_into(page, container: str, limit: int = 400) -> bool:
+    """Press Tab from the top of the page until focus lands inside `container`."""
+    page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("sel => !!document.activeElement && !!document.activeElement.closest(sel)", container):
+            return True
+    return False
+
+
+def test_infobox_by_keyboard(real_site: Path, real_server: str, browser) -> None:
+    path = page_for(real_site, "battle")
+    if path is None:
+        pytest.skip("the real site has no battle page yet")
+    page, context, *_ = visit(browser, real_server + path)
+    try:
+        assert tab_into(page, ".bw-infobox"), "Tab never reaches the infobox"
+        assert page.evaluate(FOCUS_VISIBLE_JS), "focus inside the infobox is not visible"
+        href = page.evaluate("() => document.activeElement.href")
+        page.keyboard.press("Enter")
+        page.wait_for_url(href)
+        fragment = href.partition("#")[2]
+        if fragment:  # a citation mark: Enter takes the reader to its reference
+            assert page.locator(f"[id='{fragment}']").count() == 1
+    finally:
+        context.close()
+
+
+FILTER_CONTROLS = ":is(button, input, select, [role=button], [role=checkbox], [role=switch])"
+
+
+def test_timeline_filters_by_keyboard(real_site: Path, real_server: str, browser) -> None:
+    path = page_for(real_site, "chronology")
+    if path is None:
+        pytest.skip("the real site has no chronology page yet")
+    page, context, *_ = visit(browser, real_server + path)
+    try:
+        scope = "[data-filterable], .bw-filters, .bw-timeline-filters"
+        if not page.locator(f":is({scope}) {FILTER_CONTROLS}").count():
+            pytest.skip("the chronology has no filter controls yet")
+        visible = "() => [...document.querySelectorAll('.bw-event')].filter(e => e.offsetParent !== null).length"
+        before = page.evaluate(visible)
+        assert tab_into(page, f":is({scope}) {FILTER_CONTROLS}"), "Tab never reaches a timeline filter"
+        assert page.evaluate(FOCUS_VISIBLE_JS), "the focused filter shows no focus ring"
+        changed = False
+        for _ in range(20):  # walk the filter controls with Tab, activating each with Enter (or Space)
+            for key in ("Enter", "Space"):
+                page.keyboard.press(key)
+                if page.evaluate(visible) != before:
+                    changed = True
+                    break
+            if changed:
+                break
+            page.keyboard.press("Tab")
+        assert changed, "no filter changed the visible events from the keyboard"
+    finally:
+        context.close()
+
+
+def test_control_chart_by_keyboard(real_site: Path, real_server: str, browser) -> None:
+    path = page_for(real_site, "control")
+    if path is None:
+        pytest.skip("the real site has no control chart page yet")
+    page, context, *_ = visit(browser, real_server + path)
+    try:
+        chart = "[class*=control], [class*=chart]"
+        if not page.locator(f":is({chart}) :is(a[href], [tabindex='0'], button)").count():
+            pytest.skip("the control chart has nothing focusable yet")
+        assert tab_into(page, f":is({chart}) :is(a[href], [tabindex='0'], button)"), "Tab never reaches the chart"
+        assert page.evaluate(FOCUS_VISIBLE_JS), "focus in the chart is not visible"
+        href = page.evaluate("() => document.activeElement.href || ''")
+        if href:
+            page.keyboard.press("Enter")
+            page.wait_for_url(href.baseVal if isinstance(href, dict) else href)
+    finally:
+        context.close()
