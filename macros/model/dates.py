@@ -40,6 +40,10 @@ class FuzzyDate:
 
     @property
     def first_day(self) -> dt.date:
+        # "mid"/"late" in a month cannot mean its first days: without this, "late 2025-02" sorts
+        # before 2 Feb and falls into the phase that ends on 18 Feb.
+        if self.month and not self.day and self.qualifier in ("mid", "late"):
+            return dt.date(self.year, self.month, 11 if self.qualifier == "mid" else 21)
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     @property
