@@ -81,8 +81,9 @@ def relative(target: str, from_page: str) -> str:
 
 def slug(text: str) -> str:
     """A URL slug: 'LIB 47' -> 'lib-47', 'Tar Mong Lone' -> 'tar-mong-lone' (empty if no Latin letters)."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    plain = re.sub(r"['’]", "", plain.lower())  # "St Patrick's" -> "st-patricks"
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
 def alias_redirects(sitemap: SiteMap, entities: Iterable[Any], docs_dir: Path) -> dict[str, str]:

@@ -30,6 +30,11 @@ class Tick:
     label: str
     left: float
 
+    @property
+    def near_end(self) -> bool:
+        """Labels near the right edge hang to the left of their mark, so they are not cut off."""
+        return self.left > 88
+
 
 class ControlViews:
     def holders(self: Renderer) -> dict[str, int]:
@@ -77,7 +82,7 @@ class ControlViews:
     def ticks(self: Renderer, start: dt.date, end: dt.date) -> list[Tick]:
         total = (end - start).days
         months = (end.year - start.year) * 12 + end.month - start.month
-        step = 1 if months <= 12 else 3 if months <= 36 else 12
+        step = next((n for n in (1, 2, 3, 6, 12) if months // n < 6), 12 * (months // 60 + 1))
         out, year, month = [], start.year, start.month
         while (year, month) <= (end.year, end.month):
             day = dt.date(year, month, 1)
@@ -101,7 +106,11 @@ class ControlViews:
                 first = span.event.date.first_day
                 last = span.until.date.first_day if span.until else end
                 left = 100 * (first - start).days / total
-                bars.append(Bar(span, left, max(100 * (last - first).days / total, 0.8), colours[span.party]))
+                width = max(100 * (last - first).days / total, 0.8)
+                if bars and (bars[-1].span.party, bars[-1].span.extent) == (span.party, span.extent):
+                    bars[-1].width = left + width - bars[-1].left  # a report that repeats who holds it
+                    continue
+                bars.append(Bar(span, left, width, colours[span.party]))
             rows.append((site, bars))
         legend = [(party, colour) for party, colour in colours.items() if any(b.span.party == party for _, bs in rows for b in bs)]
         return self._render("control.html.j2", rows=rows, ticks=self.ticks(start, end), legend=legend, scope=ident, latest=end)
@@ -113,6 +122,7 @@ class ControlViews:
             span = self.index.control[site][-1]
             dated = [d for d in (self.index.get(c.source).date for c in span.event.sources) if d is not None]
             report = max(dated, key=lambda d: d.first_day) if dated else None
-            rows.append((site, span, report))
+            later = [e for e in self.index.events_for(site) if e.date.first_day > span.event.date.first_day]
+            rows.append((site, span, report, later[-1] if later else None))
         rows.sort(key=lambda r: self.link(r[0]).name.casefold())
         return self._render("control_summary.html.j2", rows=rows, colours=self.holders())
