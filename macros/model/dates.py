@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -22,12 +23,16 @@ _PATTERN = re.compile(
 )
 _MONTHS = [calendar.month_abbr[i] for i in range(13)]
 _MONTH_NAMES = [calendar.month_name[i] for i in range(13)]
+# The part of a month (days) or of a year (months) that a qualifier narrows a date to.
+_IN_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "first week of": (1, 7)}
+_IN_YEAR = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 EXPECTED = "a date like 2025-05-08, 2025-05 or 2025, optionally after one of: " + ", ".join(QUALIFIERS)
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class FuzzyDate:
-    """A date with the precision its source gives; ordered by its earliest possible day."""
+    """A date with the precision its source gives; ordered by its earliest, then latest, possible day."""
 
     year: int
     month: int = 0
@@ -40,19 +45,28 @@ class FuzzyDate:
 
     @property
     def first_day(self) -> dt.date:
-        # "mid"/"late" in a month cannot mean its first days: without this, "late 2025-02" sorts
-        # before 2 Feb and falls into the phase that ends on 18 Feb.
-        if self.month and not self.day and self.qualifier in ("mid", "late"):
-            return dt.date(self.year, self.month, 11 if self.qualifier == "mid" else 21)
-        return dt.date(self.year, self.month or 1, self.day or 1)
+        # A qualifier narrows a month or a year: "late 2025-02" cannot mean 2 Feb, so it sorts
+        # after it and falls into the right phase.
+        if self.day:
+            return dt.date(self.year, self.month, self.day)
+        if self.month:
+            return dt.date(self.year, self.month, _IN_MONTH.get(self.qualifier, (1, 31))[0])
+        return dt.date(self.year, _IN_YEAR.get(self.qualifier, (1, 12))[0], 1)
 
     @property
     def last_day(self) -> dt.date:
         if self.day:
             return dt.date(self.year, self.month, self.day)
         if self.month:
-            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-        return dt.date(self.year, 12, 31)
+            days = calendar.monthrange(self.year, self.month)[1]
+            return dt.date(self.year, self.month, min(days, _IN_MONTH.get(self.qualifier, (1, 31))[1]))
+        month = _IN_YEAR.get(self.qualifier, (1, 12))[1]
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, FuzzyDate):
+            return NotImplemented
+        return (self.first_day, self.last_day, self.qualifier) < (other.first_day, other.last_day, other.qualifier)
 
     @property
     def iso(self) -> str:
