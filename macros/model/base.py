@@ -30,7 +30,7 @@ def ref_to(*kinds: str) -> Any:
     return Annotated[Id, Ref(kinds)]
 
 
-_MARKUP = re.compile(r"<\s*[A-Za-z!/?]|\{\{|\{%|\]\(")
+_MARKUP = re.compile(r"<[A-Za-z!/?]|\{[{%#]|\]\(")  # "a < b" is text: a tag has no space after "<"
 
 
 def _plain_name(value: str) -> str:
