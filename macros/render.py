@@ -27,6 +27,8 @@ from .views.timeline import TimelineViews
 
 TEMPLATES = Path(__file__).parent / "templates"
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+# After a block element's end tag, a line break: text extractors (site search) then see separate words.
+_BLOCK_END = re.compile(r"(</(?:tr|th|td|li|dt|dd|div|p|ul|ol|caption|figcaption|h[1-6])>)(?=<)")
 _KIND_LABELS = {"parties": "party", "units": "unit", "places": "place", "people": "person", "phases": "phase",
                 "sources": "source", "events": "event"}
 
@@ -161,7 +163,7 @@ class Renderer(TimelineViews, ControlViews, RecordViews):
 
     def _render(self, template: str, **context: Any) -> Markup:
         html = self.env.get_template(template).render(h=self, index=self.index, **context)
-        return Markup(_BLANK_LINES.sub("\n", html).strip())
+        return Markup(_BLANK_LINES.sub("\n", _BLOCK_END.sub("\\1\n", html)).strip())
 
     # Macros.
     def infobox(self, ident: str) -> Markup:
