@@ -1,0 +1,90 @@
+"""Rules across items and files (macros.checks), on copies of the fictional fixture."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import FIXTURES
+
+from macros.checks import check
+from macros.dataset import load_dataset
+from macros.errors import DataError, DataErrors
+
+VALID = FIXTURES / "valid" / "data"
+
+
+def _errors(tmp_path: Path, **edits: Callable[[str], str]) -> list[str]:
+    data = tmp_path / "data"
+    shutil.copytree(VALID, data)
+    for name, edit in edits.items():
+        path = data / f"{name}.yaml"
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    dataset, errors = load_dataset(data, tmp_path)
+    return [str(e) for e in sorted(set(errors + check(dataset)))]
+
+
+def test_the_valid_fixture_passes(tmp_path: Path) -> None:
+    assert _errors(tmp_path) == []
+
+
+def test_aliases_clash_regardless_of_case_and_spacing(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, parties=lambda t: t.replace("    kind: armed-force", "    aliases: ['blue   LEAGUE']\n    kind: armed-force"))
+    assert errors == [
+        "data/parties.yaml:9:15: parties[1].aliases[0]: 'blue   LEAGUE' is already a name or alias of 'blue-league'; "
+        "one name must lead to one entity, so rename or remove one"
+    ]
+
+
+def test_events_may_share_a_title(tmp_path: Path) -> None:
+    assert _errors(tmp_path, events=lambda t: t.replace("title: Karsk Fort falls", "title: The Blue League attacks Karsk")) == []
+
+
+def test_a_broken_item_is_reported_once_not_again_where_it_is_referenced(tmp_path: Path) -> None:
+    # karsk-fort is referenced by a unit, two events and a control change; only its own error shows.
+    errors = _errors(tmp_path, places=lambda t: t.replace("kind: base", "kind: fortress"))
+    assert len(errors) == 1 and errors[0].startswith("data/places.yaml:15:5: places[1].kind: 'fortress' is not allowed")
+
+
+def test_an_unreadable_file_does_not_cascade_into_dangling_references(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, places=lambda t: t.replace("    kind: town", "\tkind: town"))
+    assert errors == ["data/places.yaml:5:1: line is indented with a tab; YAML indentation must be spaces, so replace the tab with spaces"]
+
+
+def test_an_empty_list_is_not_a_failed_file(tmp_path: Path) -> None:
+    # "people:" with nothing under it is allowed; references to people are then still checked.
+    errors = _errors(tmp_path, people=lambda t: "people:\n")
+    assert errors == [
+        "data/events.yaml:18:14: events[1].people[0]: unknown person 'ana-vell'; add it to data/people.yaml or fix the id",
+        "data/events.yaml:26:44: events[1].figures.prisoners[0].claimed_by.person: unknown person 'ana-vell'; "
+        "add it to data/people.yaml or fix the id",
+    ]
+
+
+def test_phases_may_touch_but_not_overlap(tmp_path: Path) -> None:
+    assert _errors(tmp_path, phases=lambda t: t.replace("end: 2031-02-27", "end: 2031-02-28")) == []
+    overlap = _errors(tmp_path / "b", phases=lambda t: t.replace("end: 2031-02-27", "end: 2031-03"))
+    assert overlap == [
+        "data/phases.yaml:9:5: phases[1].start: phase 'fall-of-the-fort' starts 2031-02-28 but 'siege' runs to 2031-03; "
+        "phases may not overlap, so fix one of the dates"
+    ]
+
+
+def test_the_same_value_twice_is_a_duplicate_claim_even_with_other_sources(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, places=lambda t: t.replace('"15,000"', '"12,000"'))
+    assert errors == [
+        "data/places.yaml:11:11: places[0].facts.population[1]: repeats claim 0 of this field; merge them into one claim with both sources"
+    ]
+
+
+def test_a_ref_to_the_wrong_kind(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, people=lambda t: t.replace("affiliation: blue-league", "affiliation: karsk"))
+    assert errors == ["data/people.yaml:5:5: people[0].affiliation: 'karsk' is a place, not a party; use the id of a party"]
+
+
+def test_every_error_is_kept_even_two_at_one_place() -> None:
+    a = DataError("data/x.yaml", 3, 5, "x", "first problem")
+    b = DataError("data/x.yaml", 3, 5, "x", "second problem")
+    report = DataErrors([b, a, a]).report().splitlines()
+    assert report == ["data/x.yaml:3:5: x: first problem", "data/x.yaml:3:5: x: second problem", "2 errors in the data; nothing was built."]
