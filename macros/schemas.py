@@ -18,7 +18,7 @@ from .model.base import ID_PATTERN
 
 def _loosen(node: Any) -> Any:
     """Match what the loader accepts: a citation may be a bare source id, and since every
-    scalar is read as a string, an unquoted number is fine wherever text is expected."""
+    scalar is read as a string, numbers and text are interchangeable where either is expected."""
     if isinstance(node, list):
         return [_loosen(item) for item in node]
     if not isinstance(node, dict):
@@ -28,6 +28,8 @@ def _loosen(node: Any) -> Any:
     out = {key: _loosen(value) for key, value in node.items()}
     if out.get("type") == "string" and out.get("pattern") != ID_PATTERN:
         out["type"] = ["string", "number"]
+    elif out.get("type") == "number":  # and a number, read as a string, is fine where a number is expected
+        out.update(type=["number", "string"], pattern=r"^[-+]?\d+(\.\d+)?$")
     return out
 
 
