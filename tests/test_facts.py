@@ -95,8 +95,8 @@ def test_table_is_large_well_formed_and_cites_known_sources() -> None:
         assert row["text"].strip() == row["text"] and row["text"], f"{where}: text is empty or padded"
         assert (row["page"], row["text"]) not in seen, f"{where}: duplicate fact"
         seen.add((row["page"], row["text"]))
-    # Every one of the five texts contributes facts.
-    assert {row["source"] for row in ROWS} == sources
+    unused = sources - {row["source"] for row in ROWS}
+    assert not unused, f"no fact in the table comes from {sorted(unused)}"
 
 
 @pytest.fixture(scope="module")
