@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 
-from .model import Citation
+from .model import Citation, FuzzyDate
 
 
 @dataclass
@@ -33,3 +34,19 @@ class PageCitations:
 
     def ordered(self) -> list[tuple[str, int, list[Use]]]:
         return [(source, number, self.uses[source]) for source, number in self.numbers.items()]
+
+
+def backlink_letter(position: int) -> str:
+    """Back-link labels for the uses of one reference: a, b, …, z, aa, ab, …"""
+    out = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        out = chr(97 + rest) + out
+    return out
+
+
+def named_date(name: str, date: FuzzyDate) -> bool:
+    """Whether a source's name already spells out its date ("… 2 March 2031"), so it is not said twice."""
+    long = f"{date.day} {calendar.month_name[date.month]} {date.year}" if date.day else ""
+    return date.display() in name or bool(long and long in name)

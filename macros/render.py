@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .citations import PageCitations, Use
+from .citations import PageCitations, Use, backlink_letter, named_date
 from .index import Index
 from .links import SiteMap, relative
 from .model import Citation, Claim, ClaimedBy, FuzzyDate
@@ -69,6 +69,7 @@ class Renderer(TimelineViews, ControlViews, RecordViews):
         self.sitemap = sitemap
         self.calls = calls or {}
         self.env = make_environment()
+        self.env.filters["source_name"] = lambda ident: self.index.get(ident).name
         self.start_page("")
 
     def start_page(self, url: str) -> None:
@@ -115,21 +116,8 @@ class Renderer(TimelineViews, ControlViews, RecordViews):
             out.append((use, tip, f"#ref-{use.number}"))
         return out
 
-    @staticmethod
-    def letter(position: int) -> str:
-        """Back-link labels a, b, …, z, aa, ab, …"""
-        out = ""
-        position += 1
-        while position:
-            position, rest = divmod(position - 1, 26)
-            out = chr(97 + rest) + out
-        return out
-
-    @staticmethod
-    def named_date(name: str, date: FuzzyDate) -> bool:
-        """Whether a source's name already spells out its date ("… 2 March 2031"), so it is not said twice."""
-        long = f"{date.day} {calendar.month_name[date.month]} {date.year}" if date.day else ""
-        return date.display() in name or bool(long and long in name)
+    letter = staticmethod(backlink_letter)
+    named_date = staticmethod(named_date)
 
     def date(self, value: FuzzyDate | None) -> str:
         return value.display() if value else ""

@@ -32,6 +32,7 @@ PAGES = {
     "control.md": "# Control of sites\n\n{{ control_summary() }}\n\n{{ control() }}\n\n## References\n\n{{ references() }}\n",
     "disagreements.md": "# Where sources differ\n\n{{ disagreements() }}\n\n## References\n\n{{ references() }}\n",
     "sources.md": "# Sources\n\n{{ sources() }}\n",
+    "phases/siege.md": "# Siege of Karsk\n\n{{ infobox('siege') }}\n\n{{ timeline('siege') }}\n\n{{ references() }}\n",
 }
 UNIT_EXTRA = "\n## Control\n\n{{ control('grey-rifles-9') }}\n\n## Mentioned in\n\n{{ mentions('grey-rifles-9') }}\n"
 
@@ -43,6 +44,7 @@ def build_reader_site(where: Path) -> Path:
     with (project / "data" / "events.yaml").open("a", encoding="utf-8") as events:
         events.write(EXTRA_EVENT)
     for name, text in PAGES.items():
+        (project / "docs" / name).parent.mkdir(exist_ok=True)
         (project / "docs" / name).write_text(text, encoding="utf-8")
     with (project / "docs" / "units" / "grey-rifles-9.md").open("a", encoding="utf-8") as page:
         page.write(UNIT_EXTRA)

@@ -108,6 +108,16 @@ def test_unit_page_timeline_shows_only_its_events(site: Path) -> None:
     assert titles == ["Karsk Fort falls", "The Grey Army retakes part of the fort"]
 
 
+def test_phase_page_gives_its_range_neighbours_and_events(site: Path) -> None:
+    tree = page(site, "phases/siege")
+    rows = {text(tr.xpath("./th")[0]): text(tr.xpath("./td")[0]) for tr in tree.xpath("//aside//tr[th and td]")}
+    assert rows["Dates"] == "Feb 2031 – 27 Feb 2031"
+    assert rows["Followed by"] == "Fall of the fort" and "Preceded by" not in rows
+    assert rows["Part of"] == "Battle of Karsk"
+    assert text(tree.find_class("bw-range")[0]) == "From Feb 2031 to 27 Feb 2031: 1 event recorded."
+    assert [li.get("id") for li in tree.find_class("bw-event")] == ["siege-begins"]
+
+
 def test_control_chart_table_and_summary(site: Path) -> None:
     tree = page(site, "control")
     (row,) = tree.find_class("bw-chart-row")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from ..model import Event
+from ..model import Event, Phase
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -34,6 +34,12 @@ class TimelineViews:
 
     def chronology(self: Renderer) -> Markup:
         return self.timeline(None, filters=True, group=True)
+
+    def neighbours(self: Renderer, phase: Phase) -> tuple[Phase | None, Phase | None]:
+        """The phases before and after one, in time order."""
+        phases = sorted(self.index.by_kind.get("phases", []), key=lambda p: (p.start.first_day, p.id))
+        at = phases.index(phase)
+        return (phases[at - 1] if at > 0 else None, phases[at + 1] if at + 1 < len(phases) else None)
 
     def involved(self: Renderer, event: Event) -> dict[str, list[str]]:
         """Ids an entry is filtered by: its own lists, plus claimants and the sites and holders of control changes."""
