@@ -50,7 +50,7 @@ def test_dates_order_by_earliest_then_latest_day() -> None:
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("2025-02-30", "'2025-02-30' is an impossible date: February 2025 has 28 days"),
+    ("2025-02-30", "'2025-02-30' is an impossible date: February 2025 has 28 days; fix the day"),
     ("2025-13", "'2025-13' has no month 13; months run 01 to 12"),
     ("2025-00-10", "'2025-00-10' has no month 0; months run 01 to 12"),
     ("first week of 2025", "'first week of 2025': 'first week of' takes a month, like 'first week of 2025-05'"),

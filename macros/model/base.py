@@ -38,7 +38,7 @@ def _plain_name(value: str) -> str:
     if value != value.strip() or not value:
         raise ValueError("must not be empty or start or end with spaces")
     if _MARKUP.search(value):
-        raise ValueError(f"'{value}' contains markup (HTML, Jinja or a Markdown link); names are plain text")
+        raise ValueError(f"'{value}' contains markup (HTML, Jinja or a Markdown link); names are plain text, so remove it")
     if any(unicodedata.category(c) == "Cc" for c in value):
         raise ValueError("contains a control character; names are one line of plain text")
     return value

@@ -109,7 +109,7 @@ def parse_date(value: Any) -> FuzzyDate:
     if match["d"]:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            raise ValueError(f"'{value}' is an impossible date: {_MONTH_NAMES[month]} {year} has {last} days")
+            raise ValueError(f"'{value}' is an impossible date: {_MONTH_NAMES[month]} {year} has {last} days; fix the day")
     if qualifier == "first week of" and (day or not month):
         raise ValueError(f"'{value}': 'first week of' takes a month, like 'first week of 2025-05'")
     return FuzzyDate(year, month, day, qualifier)
