@@ -27,7 +27,8 @@ HOSTILE = [
     "!!binary ", "<<: ", "? ", "- ", ": ", "---\n", "...\n", "{{ x }}", "<script>", "%YAML 1.1\n", "[", "{", "'", '"', "#",
     "2025-02-30", "no", "0x10", "1e3", "3.10", "~", "|\n", ">-\n", "\\", "é", "\udce9",
 ]
-settings.register_profile("engine", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# No example database: nothing is written into the checkout, which other engineers share.
+settings.register_profile("engine", max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @st.composite
