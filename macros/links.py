@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import unicodedata
@@ -69,6 +70,7 @@ def _title(page: Path) -> str:
     return page.stem.replace("-", " ").capitalize()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and called for every link on every page (bench/ profile)
 def relative(target: str, from_page: str) -> str:
     """A link from one directory-style page URL to another site-relative URL."""
     path, _, anchor = target.partition("#")
