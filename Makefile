@@ -8,7 +8,7 @@ NODE_DEPS := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test lint schemas clean
+.PHONY: serve build check test lint schemas clean bench
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -54,6 +54,11 @@ test: $(TEST_DEPS)
 	@$(MAKE) --no-print-directory $(NODE_DEPS)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest -n 2 -q
+
+## bench: our build against a bare Material build, at real and synthetic scale (not part of test; ~10 min)
+bench: $(SITE_DEPS) bench/requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check -r bench/requirements.txt -c requirements.lock
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .site-new .pytest_cache

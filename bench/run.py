@@ -1,0 +1,169 @@
+"""`make bench`: our build against a bare Material build of the same pages, and the engine at scale.
+
+Every figure in the table is a ratio of two timings taken side by side in this run, alternating
+the two sides and keeping medians, because absolute times are noisy on a shared machine.
+
+    python bench/run.py [--rounds 3] [--quick] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import preview
+import sites
+from generate import generate
+
+Row = tuple[str, str, str, str]  # what, figure, target, verdict
+
+
+def compare(a: Path, b: Path, rounds: int, work: Path, also: Callable[[], float] | None = None) -> tuple[float, float, float | None]:
+    """Median build seconds of projects a and b, alternating which goes first; `also` runs once a round."""
+    times: dict[str, list[float]] = {"a": [], "b": [], "also": []}
+    for round_ in range(rounds):
+        order = [("a", a), ("b", b)] if round_ % 2 == 0 else [("b", b), ("a", a)]
+        for side, project in order:
+            seconds, ok, output = sites.build(project, work / f"site-{side}")
+            if not ok:
+                raise RuntimeError(f"build of {project} failed:\n{output}")
+            times[side].append(seconds)
+        if also is not None:
+            times["also"].append(also())
+    extra = statistics.median(times["also"]) if times["also"] else None
+    return statistics.median(times["a"]), statistics.median(times["b"]), extra
+
+
+def verdict(value: float, target: float) -> str:
+    return "met" if value <= target else "MISSED"
+
+
+def site_weight(site: Path) -> dict[str, object]:
+    pages = {p: p.stat().st_size for p in site.rglob("*.html")}
+    largest = max(pages, key=pages.__getitem__)
+    battle = site / "battle" / "index.html"
+    return {"battle": battle.stat().st_size if battle.exists() else 0, "largest": str(largest.relative_to(site)),
+            "largest_bytes": pages[largest], "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+            "files": sum(1 for p in site.rglob("*") if p.is_file())}
+
+
+def identical_pages(a: Path, b: Path) -> tuple[int, int]:
+    """How many of a's HTML pages b reproduces byte for byte: the frozen pages must be the same site."""
+    pages = sorted(p.relative_to(a) for p in a.rglob("*.html"))
+    same = sum(1 for p in pages if (b / p).is_file() and (b / p).read_bytes() == (a / p).read_bytes())
+    return same, len(pages)
+
+
+def kib(n: object) -> str:
+    return f"{int(n) / 1024:,.0f} KiB"  # type: ignore[call-overload]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3, help="builds per side for each comparison (median taken)")
+    parser.add_argument("--quick", action="store_true", help="small scales (100 and 1,000 events) for a dry run")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temp folder, removed)")
+    parser.add_argument("--profile", action="store_true", help="also profile our build at both scales")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-"))
+    if args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
+    rows: list[Row] = []
+    notes: list[str] = []
+    started = dt.datetime.now(dt.UTC)
+    try:
+        rows += real_site(work, args.rounds, notes)
+        rows += synthetic(work, args.rounds, args.quick, args.profile, notes)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print_table(rows, notes, started)
+    return 0
+
+
+def real_site(work: Path, rounds: int, notes: list[str]) -> list[Row]:
+    ours = sites.copy_repo(work / "real")
+    try:
+        bare = sites.freeze(ours, work / "real-bare")
+    except RuntimeError as exc:
+        notes.append(f"real site: not measured, our build fails ({str(exc).strip().splitlines()[-1]})")
+        return [("1. real site: ours / bare Material", "build fails", "<= 1.10x", "n/a")]
+    a, b, _ = compare(ours, bare, rounds, work / "real-sites")
+    same, pages = identical_pages(work / "real-sites" / "site-a", work / "real-sites" / "site-b")
+    weight = site_weight(work / "real-sites" / "site-a")
+    latency = preview.measure(ours, rounds)
+    notes.append(f"real site: ours {a:.2f} s, bare {b:.2f} s (medians of {rounds}); the bare build reproduces "
+                 f"{same} of {pages} pages byte for byte")
+    notes.append(f"preview: one-line edit of data/battle.yaml until `mkdocs serve` serves it: {latency:.2f} s (median)")
+    return [
+        ("1. real site: ours / bare Material", f"{a / b:.2f}x", "<= 1.10x", verdict(a / b, 1.10)),
+        ("4. battle article HTML", kib(weight["battle"]), "", ""),
+        ("4. largest page", f"{kib(weight['largest_bytes'])} ({weight['largest']})", "", ""),
+        ("4. whole site (navigation.prune on)", f"{kib(weight['site_bytes'])} in {weight['files']} files", "", ""),
+        ("5. preview: edit -> served / full build", f"{latency / a:.2f}x ({latency:.2f} s / {a:.2f} s)", "", ""),
+    ]
+
+
+def synthetic(work: Path, rounds: int, quick: bool, profile: bool, notes: list[str]) -> list[Row]:
+    scales = [(100, 10), (1000, 100)] if quick else [(1000, 100), (10000, 1000)]
+    rows: list[Row] = []
+    ours_times: list[float] = []
+    for events, units in scales:
+        generated = generate(work / f"gen-{events}", events, units)
+        ours = sites.copy_repo(work / f"syn-{events}", work / f"gen-{events}" / "data", work / f"gen-{events}" / "docs")
+        bare = sites.freeze(ours, work / f"syn-{events}-bare")
+        last = (events, units) == scales[-1]
+        check = (lambda p=ours: sites.timed([sys.executable, "-m", "macros.check"], p)) if last else None
+        a, b, c = compare(ours, bare, rounds, work / f"syn-{events}-sites", check)
+        ours_times.append(a)
+        label = f"{events:,} events, {units:,} units"
+        notes.append(f"synthetic {label} ({generated['sources']} sources, {generated['places']} places): "
+                     f"ours {a:.2f} s, bare {b:.2f} s")
+        rows.append((f"2. synthetic {label}: ours / bare", f"{a / b:.2f}x", "<= 1.25x", verdict(a / b, 1.25)))
+        if c is not None:
+            rows.append((f"3. make check / our build at {events:,} events", f"{100 * c / a:.1f}% ({c:.2f} s)", "<= 5%",
+                         verdict(c / a, 0.05)))
+            weight = site_weight(work / f"syn-{events}-sites" / "site-a")
+            rows.append((f"4. synthetic {events:,}: largest page", f"{kib(weight['largest_bytes'])} ({weight['largest']})", "", ""))
+            rows.append((f"4. synthetic {events:,}: whole site", f"{kib(weight['site_bytes'])} in {weight['files']} files", "", ""))
+        if profile:
+            out = subprocess.run([sys.executable, str(Path(__file__).parent / "profile.py"), str(ours)],
+                                 capture_output=True, text=True, env=sites.ENV)
+            notes.append(f"profile at {label}:\n{out.stdout.strip() or out.stderr.strip()[-2000:]}")
+    growth = ours_times[1] / ours_times[0]
+    rows.insert(1, (f"2. growth {scales[0][0]:,} -> {scales[1][0]:,} events: our build time", f"{growth:.2f}x", "<= 11x",
+                    verdict(growth, 11)))
+    return rows
+
+
+def print_table(rows: list[Row], notes: list[str], started: dt.datetime) -> None:
+    widths = [max(len(r[i]) for r in [("what", "figure", "target", "verdict"), *rows]) for i in range(4)]
+    line = "| " + " | ".join(f"{{:<{w}}}" for w in widths) + " |"
+    print()
+    print(line.format("what", "figure", "target", "verdict"))
+    print("| " + " | ".join("-" * w for w in widths) + " |")
+    for row in rows:
+        print(line.format(*row))
+    print()
+    for note in notes:
+        print(f"- {note}")
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    print(f"- machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}; started {started:%Y-%m-%d %H:%M} UTC, "
+          f"took {(dt.datetime.now(dt.UTC) - started).total_seconds() / 60:.1f} min")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""Assemble benchmark projects: our site, and the same pages frozen for a bare Material build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+# Top-level entries of the repository a build never needs (or that are large and unrelated).
+SKIP = {".git", ".venv", "site", ".site-new", "node_modules", "tests", "bench", ".pytest_cache", ".ruff_cache",
+        "__pycache__", ".github", "schemas"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+class _Tagged:
+    """A scalar with a YAML tag this bench does not know (`!ENV`, `!!python/name:`), kept as written."""
+
+    def __init__(self, tag: str, value: Any) -> None:
+        self.tag, self.value = tag, value
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Loader.add_multi_constructor("", lambda loader, tag, node: _Tagged(node.tag, loader.construct_scalar(node)))
+_Dumper.add_representer(_Tagged, lambda dumper, data: dumper.represent_scalar(data.tag, data.value))
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def write_config(path: Path, config: dict[str, Any]) -> None:
+    path.write_text(yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def _plugin_name(entry: Any) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def copy_repo(where: Path, data: Path | None = None, docs: Path | None = None) -> Path:
+    """A copy of the repository's site sources (engine included, so that edits made meanwhile do not leak in).
+
+    With `data` and `docs`, the generated ones replace ours: only our docs' non-Markdown files
+    (stylesheets, scripts) are kept, and the config loses its nav and redirects, which name our pages.
+    """
+    where.mkdir(parents=True)
+    for entry in ROOT.iterdir():
+        if entry.name in SKIP:
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, where / entry.name, ignore=shutil.ignore_patterns("__pycache__", "*.md") if
+                            entry.name == "docs" and docs else shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(entry, where / entry.name)
+    if os.environ.get("BENCH_ENGINE"):  # e.g. a snapshot of macros/ from before an optimisation
+        shutil.rmtree(where / "macros")
+        shutil.copytree(os.environ["BENCH_ENGINE"], where / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    if data is not None and docs is not None:
+        shutil.rmtree(where / "data")
+        shutil.copytree(data, where / "data")
+        shutil.copytree(docs, where / "docs", dirs_exist_ok=True)
+        config = read_config(where / "mkdocs.yml")
+        config.pop("nav", None)
+        for entry in config.get("plugins", []):
+            if isinstance(entry, dict) and "redirects" in entry:
+                entry["redirects"] = {"redirect_maps": {}}
+        write_config(where / "mkdocs.yml", config)
+    return where
+
+
+def freeze(project: Path, bare: Path) -> Path:
+    """Build `project` once with a hook that saves each page's rendered Markdown; make `bare` from it.
+
+    `bare` is the same project, but its pages are the macros' output as plain Markdown and its
+    config has no macros plugin: what Material alone costs for the same pages.
+    """
+    config = read_config(project / "mkdocs.yml")
+    config["hooks"] = [*config.get("hooks", []), str(BENCH / "freeze_hook.py")]
+    config["strict"] = False  # the emptied pages break anchors; our real build is checked when it is timed
+    write_config(project / "freeze.yml", config)
+    shutil.copytree(project, bare, ignore=shutil.ignore_patterns("data", "macros", "freeze.yml", "site*"))
+    shutil.rmtree(bare / "docs")
+    shutil.copytree(project / "docs", bare / "docs", ignore=shutil.ignore_patterns("*.md"))
+    result = build(project, project / "site-freeze", "freeze.yml", {"BENCH_FREEZE_DIR": str(bare / "docs")}, strict=False)
+    if not result[1]:
+        raise RuntimeError(f"the build of {project} failed:\n{result[2]}")
+    shutil.rmtree(project / "site-freeze")
+    (project / "freeze.yml").unlink()
+    config = read_config(bare / "mkdocs.yml")
+    config["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) != "macros"]
+    config["watch"] = [w for w in config.get("watch", []) if (bare / w).exists()]  # serve-only; data/ is gone
+    write_config(bare / "mkdocs.yml", config)
+    return bare
+
+
+def build(project: Path, site: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None,
+          strict: bool = True) -> tuple[float, bool, str]:
+    """(wall seconds, success, output) of a real `mkdocs build --strict` in a fresh process."""
+    shutil.rmtree(site, ignore_errors=True)
+    start = time.perf_counter()
+    flags = ["--strict"] if strict else []
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, "-q", "-f", config, "-d", str(site)],
+                          cwd=project, env={**ENV, **(env or {})}, capture_output=True, text=True)
+    return time.perf_counter() - start, proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode:
+        raise RuntimeError(f"{' '.join(cmd)} failed in {cwd}:\n{proc.stdout}{proc.stderr}")
+    return elapsed
