@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 from typing import Any
 
 from ..model import KINDS
@@ -26,8 +28,13 @@ def _head() -> dict[str, Any]:
     return {"schema_version": {"const": SCHEMA_VERSION}, "generated": {"type": "string", "pattern": ISO_DATETIME}}
 
 
+@functools.cache
+def _item_schema(kind: str) -> dict[str, Any]:
+    return item_model(kind).model_json_schema(mode="serialization")
+
+
 def _with_item(kind: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
-    item = item_model(kind).model_json_schema(mode="serialization")
+    item = copy.deepcopy(_item_schema(kind))
     defs = item.pop("$defs", {})
     defs["Item"] = item
     return {"$schema": DRAFT, "title": title, **body, "$defs": defs}
@@ -90,8 +97,12 @@ def geojson_schema() -> dict[str, Any]:
             **_object({"type": {"const": "FeatureCollection"}, "features": {"type": "array", "items": feature}})}
 
 
+@functools.cache
 def all_schemas() -> dict[str, dict[str, Any]]:
-    """File name -> schema, for api/schemas/: the data files' and the published files'."""
+    """File name -> schema, for api/schemas/: the data files' and the published files'.
+
+    They depend on the models only, so they are made once per process (`mkdocs serve` rebuilds).
+    Callers must not change the result."""
     out = {f"{kind}.schema.json": schema_for(kind) for kind in KINDS}
     out["api-index.schema.json"] = index_schema()
     for kind in KINDS:
