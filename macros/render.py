@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .citations import PageCitations, Use, backlink_letter, named_date
 from .index import Index
@@ -33,6 +33,19 @@ _KIND_LABELS = {"parties": "party", "units": "unit", "places": "place", "people"
                 "sources": "source", "events": "event"}
 
 
+# Markdown still reads a macro's output where it sits in running text (`fact`, `entity_link`,
+# `cite` in a paragraph), so a value like `[x](data:...)` or `*x*` would turn into a link or
+# emphasis there. Every value is escaped, and the characters Markdown acts on are written as
+# character references, which the browser shows as typed.
+_MARKDOWN_ACTIVE = str.maketrans({c: f"&#{ord(c)};" for c in "[]*_`{}\\"})
+
+
+def _literal(value: Any) -> Any:
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return Markup(str(escape(value)).translate(_MARKDOWN_ACTIVE))
+
+
 def make_environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -40,6 +53,7 @@ def make_environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_literal,
     )
 
 
