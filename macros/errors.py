@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Line breaks and other control characters are shown escaped, so that one error stays one line.
+_ONE_LINE = {c: repr(chr(c))[1:-1] for c in [*range(32), 127, 0x85, 0x2028, 0x2029]}
+
 
 @dataclass(frozen=True, order=True)
 class DataError:
@@ -23,7 +26,8 @@ class DataError:
         where = self.file
         if self.line:
             where += f":{self.line}:{self.column or 1}"
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        text = f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return text.translate(_ONE_LINE)  # one error, one line: a quoted value may hold line breaks
 
 
 class DataErrors(Exception):

@@ -85,7 +85,7 @@ def _describe(raw: Any) -> str:
         return "a list"
     if raw is None:
         return "nothing"
-    return f"'{raw}'"
+    return f"'{raw}'" if len(str(raw)) <= 60 else f"'{str(raw)[:60]}…'"
 
 
 def explain(error: dict[str, Any], model: type[BaseModel], path: tuple[str | int, ...]) -> str:

@@ -88,3 +88,8 @@ def test_every_error_is_kept_even_two_at_one_place() -> None:
     b = DataError("data/x.yaml", 3, 5, "x", "second problem")
     report = DataErrors([b, a, a]).report().splitlines()
     assert report == ["data/x.yaml:3:5: x: first problem", "data/x.yaml:3:5: x: second problem", "2 errors in the data; nothing was built."]
+
+
+def test_an_error_stays_on_one_line(tmp_path: Path) -> None:
+    errors = _errors(tmp_path, events=lambda t: t.replace("places: [karsk]", 'places: "karsk\\nand more\\u2028"'))
+    assert errors == ["data/events.yaml:7:5: events[0].places: expected a list (- item), found 'karsk\\nand more\\u2028'"]

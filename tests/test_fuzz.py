@@ -77,6 +77,7 @@ def _assert_sound(index: object, errors: list[DataError]) -> None:
             assert error.line >= 1 and error.column >= 1, error
             assert error.message, error
             assert str(error).startswith(f"{error.file}:{error.line}:")
+            assert len(str(error).splitlines()) == 1, error
     else:
         assert index is not None
 
