@@ -37,6 +37,7 @@ class PageData:
         # Without a repository address the paths are shown as text, never as invented links.
         self.repo_url = str(where.get("repo_url") or "").rstrip("/")
         self.edit_uri = str(where.get("edit_uri") or "edit/main/")
+        self._refers_to: dict[str, frozenset[str]] = {}  # id -> kinds it refers to; an event shows on many pages
 
     def _shown(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else path.as_posix()
@@ -63,8 +64,15 @@ class PageData:
             items += [event for ident in ids for event in self.index.events_for(ident)]
         kinds = {self.index.kind_of[item.id] for item in items}
         for item in items:
-            kinds.update(self.index.kind_of[target] for _loc, target, _ref in references(item) if target in self.index.kind_of)
+            kinds.update(self._kinds_referenced(item))
         return sorted(self.kind_file(kind) for kind in kinds)
+
+    def _kinds_referenced(self, item: Any) -> frozenset[str]:
+        found = self._refers_to.get(item.id)
+        if found is None:
+            found = frozenset(self.index.kind_of[t] for _loc, t, _ref in references(item) if t in self.index.kind_of)
+            self._refers_to[item.id] = found
+        return found
 
     def _edit_href(self, path: str) -> str | None:
         return f"{self.repo_url}/{self.edit_uri}{path}" if self.repo_url else None
