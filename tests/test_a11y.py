@@ -112,7 +112,7 @@ def test_timeline_filters_by_keyboard(real_site: Path, real_server: str, browser
         assert page.evaluate(FOCUS_VISIBLE_JS), "the focused filter shows no focus ring"
         changed = False
         for _ in range(20):  # walk the filter controls with Tab, activating each with Enter (or Space)
-            for key in ("Enter", "Space"):
+            for key in ("ArrowDown", "Enter", "Space"):  # ArrowDown: a <select> changes its value from the keyboard
                 page.keyboard.press(key)
                 if page.evaluate(visible) != before:
                     changed = True
