@@ -3,7 +3,7 @@
 Every figure in the table is a ratio of two timings taken side by side in this run, alternating
 the two sides and keeping medians, because absolute times are noisy on a shared machine.
 
-    python bench/run.py [--rounds 3] [--quick] [--keep DIR]
+    python bench/run.py [--rounds 3] [--big-rounds 2] [--quick] [--profile] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -58,11 +58,13 @@ def site_weight(site: Path) -> dict[str, object]:
             "files": sum(1 for p in site.rglob("*") if p.is_file())}
 
 
-def identical_pages(a: Path, b: Path) -> tuple[int, int]:
-    """How many of a's HTML pages b reproduces byte for byte: the frozen pages must be the same site."""
+def identical_pages(a: Path, b: Path) -> tuple[int, int, int]:
+    """(same, pages, redirects): how many of a's pages b reproduces byte for byte (the frozen pages
+    must make the same site), and how many alias redirect stubs only our build writes."""
     pages = sorted(p.relative_to(a) for p in a.rglob("*.html"))
+    stubs = [p for p in pages if not (b / p).is_file() and b"<title>Redirecting...</title>" in (a / p).read_bytes()]
     same = sum(1 for p in pages if (b / p).is_file() and (b / p).read_bytes() == (a / p).read_bytes())
-    return same, len(pages)
+    return same, len(pages) - len(stubs), len(stubs)
 
 
 def kib(n: object) -> str:
@@ -72,6 +74,7 @@ def kib(n: object) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="builds per side for each comparison (median taken)")
+    parser.add_argument("--big-rounds", type=int, default=2, help="rounds at the largest scale (each build takes minutes)")
     parser.add_argument("--quick", action="store_true", help="small scales (100 and 1,000 events) for a dry run")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temp folder, removed)")
     parser.add_argument("--profile", action="store_true", help="also profile our build at both scales")
@@ -85,7 +88,7 @@ def main() -> int:
     started = dt.datetime.now(dt.UTC)
     try:
         rows += real_site(work, args.rounds, notes)
-        rows += synthetic(work, args.rounds, args.quick, args.profile, notes)
+        rows += synthetic(work, (args.rounds, args.big_rounds), args.quick, args.profile, notes)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -101,11 +104,11 @@ def real_site(work: Path, rounds: int, notes: list[str]) -> list[Row]:
         notes.append(f"real site: not measured, our build fails ({str(exc).strip().splitlines()[-1]})")
         return [("1. real site: ours / bare Material", "build fails", "<= 1.10x", "n/a")]
     a, b, _ = compare(ours, bare, rounds, work / "real-sites")
-    same, pages = identical_pages(work / "real-sites" / "site-a", work / "real-sites" / "site-b")
+    same, pages, stubs = identical_pages(work / "real-sites" / "site-a", work / "real-sites" / "site-b")
     weight = site_weight(work / "real-sites" / "site-a")
     latency = preview.measure(ours, rounds)
     notes.append(f"real site: ours {a:.2f} s, bare {b:.2f} s (medians of {rounds}); the bare build reproduces "
-                 f"{same} of {pages} pages byte for byte")
+                 f"{same} of {pages} pages byte for byte (ours also writes {stubs} alias redirects and api/)")
     notes.append(f"preview: one-line edit of data/battle.yaml until `mkdocs serve` serves it: {latency:.2f} s (median)")
     return [
         ("1. real site: ours / bare Material", f"{a / b:.2f}x", "<= 1.10x", verdict(a / b, 1.10)),
@@ -116,7 +119,7 @@ def real_site(work: Path, rounds: int, notes: list[str]) -> list[Row]:
     ]
 
 
-def synthetic(work: Path, rounds: int, quick: bool, profile: bool, notes: list[str]) -> list[Row]:
+def synthetic(work: Path, rounds: tuple[int, int], quick: bool, profile: bool, notes: list[str]) -> list[Row]:
     scales = [(100, 10), (1000, 100)] if quick else [(1000, 100), (10000, 1000)]
     rows: list[Row] = []
     ours_times: list[float] = []
@@ -126,11 +129,12 @@ def synthetic(work: Path, rounds: int, quick: bool, profile: bool, notes: list[s
         bare = sites.freeze(ours, work / f"syn-{events}-bare")
         last = (events, units) == scales[-1]
         check = (lambda p=ours: sites.timed([sys.executable, "-m", "macros.check"], p)) if last else None
-        a, b, c = compare(ours, bare, rounds, work / f"syn-{events}-sites", check)
+        n = rounds[1] if last else rounds[0]
+        a, b, c = compare(ours, bare, n, work / f"syn-{events}-sites", check)
         ours_times.append(a)
         label = f"{events:,} events, {units:,} units"
         notes.append(f"synthetic {label} ({generated['sources']} sources, {generated['places']} places): "
-                     f"ours {a:.2f} s, bare {b:.2f} s")
+                     f"ours {a:.2f} s, bare {b:.2f} s (medians of {n})")
         rows.append((f"2. synthetic {label}: ours / bare", f"{a / b:.2f}x", "<= 1.25x", verdict(a / b, 1.25)))
         if c is not None:
             rows.append((f"3. make check / our build at {events:,} events", f"{100 * c / a:.1f}% ({c:.2f} s)", "<= 5%",
@@ -161,8 +165,9 @@ def print_table(rows: list[Row], notes: list[str], started: dt.datetime) -> None
         print(f"- {note}")
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"- machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}; started {started:%Y-%m-%d %H:%M} UTC, "
-          f"took {(dt.datetime.now(dt.UTC) - started).total_seconds() / 60:.1f} min")
+          f"took {(dt.datetime.now(dt.UTC) - started).total_seconds() / 60:.1f} min; load average at the end {load} (1/5/15 min)")
 
 
 if __name__ == "__main__":
