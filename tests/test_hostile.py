@@ -256,7 +256,7 @@ def read_in_chromium(browser, site: Path) -> tuple[dict[str, str], list[str], in
         for path in pages:
             page.goto(base + path, wait_until="load")
             marks = page.locator(".bw-cite a")
-            for i in range(min(marks.count(), 3)):  # tooltips and previews are built from data
+            for i in range(min(marks.count(), 2)):  # tooltips and previews are built from data
                 marks.nth(i).hover()
                 marks.nth(i).focus()
             problems += [f"{path}: {p}" for p in page.evaluate(INJECTED_JS)]
@@ -266,7 +266,7 @@ def read_in_chromium(browser, site: Path) -> tuple[dict[str, str], list[str], in
             page.goto(base, wait_until="load")
             search.click()
             search.press_sequentially(query)
-            page.wait_for_timeout(500)
+            page.wait_for_function("() => /matching/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=10_000)
             problems += [f"search {query!r}: {p}" for p in page.evaluate(INJECTED_JS)]
     finally:
         context.close()
