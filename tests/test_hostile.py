@@ -15,12 +15,14 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import FIXTURES, build, make_project, serve_directory
+from conftest import FIXTURES, ROOT, build, make_project, serve_directory
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sitepages import html_pages
 
 VALID = FIXTURES / "valid"
+# The macros the engine registers (read, not imported: the engine's glue imports mkdocs-macros).
+MACROS = set(re.findall(r'"(\w+)"', (ROOT / "macros" / "__init__.py").read_text(encoding="utf-8").partition("MACROS")[2].partition(")")[0]))
 PWN = "window.__pwned=1"
 
 # Free text: every one must build and show literally.
@@ -129,8 +131,8 @@ def fill(data: dict[str, Any], f: Filler) -> dict[str, Any]:
     def cite(where: str) -> dict[str, str]:
         return {"source": src, "locator": f.text(f"{where} locator"), "quote": f.quote(f"{where} quote")}
 
-    def claims(where: str) -> list[dict[str, Any]]:
-        return [{"value": f.text(f"{where} value"), "note": f.text(f"{where} note"), "sources": [cite(where)]}]
+    def claims(where: str) -> list[dict[str, Any]]:  # two values: every field is also a disagreement
+        return [{"value": f.text(f"{where} value {n}"), "note": f.text(f"{where} note {n}"), "sources": [cite(where)]} for n in (1, 2)]
 
     def facts(where: str) -> dict[str, Any]:
         return {f.label(f"{where} label"): claims(f"{where} fact")}
@@ -205,8 +207,14 @@ def write_project(where: Path, data: dict[str, Any]) -> Path:
             page = project / "docs" / kind / f"{item['id']}.md"
             page.parent.mkdir(exist_ok=True)
             ident = item["id"]
-            body = f"# Entity\n\n{{{{ infobox('{ident}') }}}}\n\n{{{{ timeline('{ident}') }}}}\n\n## References\n\n{{{{ references() }}}}\n"
+            extra = "".join(f"{{{{ {m}('{ident}') }}}}\n\n" for m in ("mentions", "control") if m in MACROS)
+            body = f"# Entity\n\n{{{{ infobox('{ident}') }}}}\n\n{{{{ timeline('{ident}') }}}}\n\n{extra}## References\n\n{{{{ references() }}}}\n"
             page.write_text(body, encoding="utf-8")
+    # The site-wide views, where the engine has them yet.
+    for name, macros in (("control", ("control_summary", "control")), ("disagreements", ("disagreements",)), ("sources", ("sources",))):
+        calls = "".join(f"{{{{ {m}() }}}}\n\n" for m in macros if m in MACROS)
+        if calls:
+            (project / "docs" / f"{name}.md").write_text(f"# View\n\n## All\n\n{calls}## References\n\n{{{{ references() }}}}\n", encoding="utf-8")
     # Inline use in running text, where Markdown still reads the macro's output.
     (project / "docs" / "inline.md").write_text(
         "# Inline\n\nThe "

@@ -68,9 +68,10 @@ class RecordViews:
                 owner = owner[part] if isinstance(owner, list) else owner
                 prefix = f"{owner.name}: " if getattr(owner, "name", None) else prefix
                 continue
-            owner = owner.get(part) if isinstance(owner, dict) else getattr(owner, part, None)
-            if part not in ("facts", "figures", "sides"):
-                words.append(str(part).replace("_", " "))
+            is_label = isinstance(owner, dict)  # a fact's label is free text: shown as written
+            owner = owner.get(part) if is_label else getattr(owner, part, None)
+            if is_label or part not in ("facts", "figures", "sides"):
+                words.append(str(part) if is_label else str(part).replace("_", " "))
         return prefix + (" › ".join(words) or "value")
 
     def disagreements(self: Renderer) -> Markup:
