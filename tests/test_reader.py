@@ -25,7 +25,7 @@ def page(site: Path, url: str):
 
 
 def text(element) -> str:
-    return " ".join(element.text_content().split())
+    return " ".join(element.text_content().replace("\u2060", "").split())
 
 
 def reference(tree, mark) -> str:
@@ -63,7 +63,8 @@ def test_citations_numbered_by_first_use_with_backlinks_to_every_use(site: Path)
         backlinks = tree.get_element_by_id(f"ref-{number}").xpath(".//span[@class='bw-backlinks']/a")
         assert [a.get("href") for a in backlinks] == [f"#{u}" for u in uses]
         if len(uses) > 1:  # Wikipedia-style letters
-            assert [text(a) for a in backlinks] == [f"Back to use {chr(97 + i)}" for i in range(len(uses))]
+            assert [text(a) for a in backlinks] == [chr(97 + i) for i in range(len(uses))]
+            assert [a.get("aria-label") for a in backlinks] == [f"Back to use {chr(97 + i)}" for i in range(len(uses))]
     # A citation's preview names its source, locator and quote (the tooltip text).
     quoted = [m.xpath("./a")[0].get("title") for m in marks if "fort is ours" in (m.xpath("./a")[0].get("title") or "")]
     assert quoted and quoted[0].startswith("River Radio report")
