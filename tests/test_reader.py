@@ -148,6 +148,17 @@ def test_unit_page_shows_its_garrison_control_and_mentions(site: Path) -> None:
     assert "Karsk Fort falls" in mentions and "Battle of Karsk" in mentions
 
 
+def test_place_and_unit_infoboxes_give_control_history(site: Path) -> None:
+    for url, label in (("units/grey-rifles-9", "Garrison held by"), ("places/karsk", None)):
+        tree = page(site, url)
+        rows = tree.xpath(f"//aside//th[.='{label}']/following-sibling::td//li") if label else []
+        if label:
+            assert [text(li).split("[")[0].strip() for li in rows] == [
+                "Blue League, from 1 Mar 2031", "Grey Army (partial), from late March 2031"]
+        else:  # Karsk itself never changed hands: no row
+            assert not tree.xpath("//aside//th[.='Held by']")
+
+
 def test_sources_page_lists_pages_and_events_citing_each_source(site: Path) -> None:
     tree = page(site, "sources")
     radio = tree.get_element_by_id("river-radio-report")

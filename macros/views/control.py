@@ -39,11 +39,13 @@ class Tick:
 class ControlViews:
     def holders(self: Renderer) -> dict[str, int]:
         """Each party that ever held a site, with its colour, in order of first appearance (same on every page)."""
-        order: dict[str, int] = {}
-        for event in self.index.events:
-            for change in event.control:
-                order.setdefault(change.to, len(order) % PALETTE)
-        return order
+        if not hasattr(self, "_holders"):  # once per build: every infobox row asks
+            order: dict[str, int] = {}
+            for event in self.index.events:
+                for change in event.control:
+                    order.setdefault(change.to, len(order) % PALETTE)
+            self._holders = order
+        return self._holders
 
     def axis(self: Renderer) -> tuple[dt.date, dt.date]:
         """From the first event to the latest report: the latest event or a source that backs a control change."""
