@@ -48,6 +48,8 @@ def build_reader_site(where: Path) -> Path:
         (project / "docs" / name).write_text(text, encoding="utf-8")
     with (project / "docs" / "units" / "grey-rifles-9.md").open("a", encoding="utf-8") as page:
         page.write(UNIT_EXTRA)
+    with (project / "docs" / "places" / "karsk.md").open("a", encoding="utf-8") as page:
+        page.write("\n## Control\n\n{{ control('karsk') }}\n")  # the sites within the town
     result = build(project, where / "site")
     assert result.returncode == 0, result.output
     return result.site

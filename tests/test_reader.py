@@ -155,8 +155,9 @@ def test_place_and_unit_infoboxes_give_control_history(site: Path) -> None:
         if label:
             assert [text(li).split("[")[0].strip() for li in rows] == [
                 "Blue League, from 1 Mar 2031", "Grey Army (partial), from late March 2031"]
-        else:  # Karsk itself never changed hands: no row
+        else:  # Karsk itself never changed hands: no row, but its page charts the fort within it
             assert not tree.xpath("//aside//th[.='Held by']")
+            assert [text(r.find_class("bw-chart-label")[0]) for r in tree.find_class("bw-chart-row")] == ["Karsk Fort"]
 
 
 def test_sources_page_lists_pages_and_events_citing_each_source(site: Path) -> None:

@@ -67,12 +67,15 @@ class ControlViews:
             return every
         kind = self.index.kind_of[ident]
         if kind == "places":
-            inside = {ident}
-            for _ in range(len(self.index.by_kind.get("places", []))):
-                grown = inside | {p.id for p in self.index.by_kind["places"] if p.within in inside}
-                if grown == inside:
-                    break
-                inside = grown
+            children: dict[str, list[str]] = {}
+            for place in self.index.by_kind.get("places", []):
+                children.setdefault(place.within or "", []).append(place.id)
+            inside, todo = {ident}, [ident]
+            while todo:  # the place and everything within it, at any depth
+                for child in children.get(todo.pop(), []):
+                    if child not in inside:
+                        inside.add(child)
+                        todo.append(child)
             return [s for s in every if s in inside]
         if kind == "parties":
             return [s for s in every if any(span.party == ident for span in self.index.control[s])]

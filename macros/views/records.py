@@ -10,6 +10,7 @@ from ..model import Event
 
 if TYPE_CHECKING:
     from ..index import Disagreement
+    from ..pagecheck import Call
     from ..render import Renderer
 
 
@@ -28,36 +29,39 @@ class RecordViews:
         pages = self.pages_mentioning(ident) if not is_source else self.pages_citing(ident)
         return self._render("mentions.html.j2", ident=ident, pages=pages, events=events, others=others)
 
-    def _sources_of(self: Renderer) -> dict[str, set[str]]:
-        """Per record id, the sources it cites anywhere (built once)."""
-        if not hasattr(self, "_cited_sources"):
-            table: dict[str, set[str]] = {}
+    def _pages_by_source(self: Renderer) -> dict[str, list[str]]:
+        """Per source, the page URLs that show a citation of it (built once: every source page asks)."""
+        if not hasattr(self, "_citing_pages"):
+            cites: dict[str, set[str]] = {}
             for source, items in self.index.cited_by.items():
                 for item in items:
-                    table.setdefault(item.id, set()).add(source)
-            self._cited_sources = table
-        return self._cited_sources
+                    cites.setdefault(item.id, set()).add(source)
+            table: dict[str, dict[str, None]] = {}
+            for calls in self.calls.values():
+                for call in calls:
+                    for source in self._shown_by(call, cites):
+                        table.setdefault(source, {})[call.url] = None
+            if self.sitemap.chronology_page:
+                for event in self.index.events:
+                    for source in cites.get(event.id, ()):
+                        table.setdefault(source, {})[self.sitemap.chronology_page] = None
+            self._citing_pages = {source: list(urls) for source, urls in table.items()}
+        return self._citing_pages
+
+    def _shown_by(self: Renderer, call: Call, cites: dict[str, set[str]]) -> set[str]:
+        """The sources a macro call puts on its page: by cite(), or by the infobox, fact or timeline it renders."""
+        if call.name == "cite":
+            return {call.ident}
+        if call.name == "infobox":
+            return cites.get(call.ident, set())
+        if call.name == "fact" and call.label:
+            return {c.source for claim in self.index.get(call.ident).facts.get(call.label, []) for c in claim.sources}
+        if call.name == "timeline":
+            return {s for e in self.index.events_for(call.ident) for s in cites.get(e.id, ())}
+        return set()
 
     def pages_citing(self: Renderer, source: str) -> list[tuple[str, str]]:
-        """Pages that show a citation of `source`: by cite(), or by the infobox, facts or timeline they render."""
-        cites = self._sources_of()
-        urls: dict[str, None] = {}
-        for calls in self.calls.values():
-            for call in calls:
-                shown: set[str] = set()
-                if call.name == "cite":
-                    shown = {call.ident}
-                elif call.name == "infobox":
-                    shown = cites.get(call.ident, set())
-                elif call.name == "fact" and call.label:
-                    claims = self.index.get(call.ident).facts.get(call.label, [])
-                    shown = {c.source for claim in claims for c in claim.sources}
-                elif call.name == "timeline":
-                    shown = {s for e in self.index.events_for(call.ident) for s in cites.get(e.id, ())}
-                if source in shown and call.url != self.page_url:
-                    urls[call.url] = None
-        if self.sitemap.chronology_page and any(isinstance(i, Event) for i in self.index.cited_by.get(source, [])):
-            urls[self.sitemap.chronology_page] = None
+        urls = [u for u in self._pages_by_source().get(source, []) if u != self.page_url]
         return sorted(((self.sitemap.titles.get(u, u), self.href(u)) for u in urls), key=lambda t: t[0].casefold())
 
     def field_label(self: Renderer, item: Any, path: tuple[str | int, ...]) -> str:
