@@ -3,20 +3,42 @@
 Enabled only in a benchmark copy of mkdocs.yml (`hooks:`), with BENCH_FREEZE_DIR naming the
 folder that receives the frozen pages; that folder then builds without the macros plugin. The
 page is then emptied: this build exists only to capture the Markdown, so Markdown need not run.
+
+With BENCH_PAGE_TIMES set, it also writes there, as JSON, each page's time from reading its
+source to the end of the macros, and how many timeline entries the page shows: the evidence
+that a page costs in proportion to what it shows, not to the size of the data.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import time
 from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
 
+_ROW = re.compile(r'<li class="bw-event[ "]')
+_started: dict[str, float] = {}
+_pages: dict[str, dict[str, float]] = {}
+
+
+def on_page_read_source(page: Any, **_: Any) -> None:
+    _started[page.file.src_uri] = time.process_time()  # CPU time: a busy machine does not inflate it
+
 
 @event_priority(-100)  # after every plugin, so after mkdocs-macros has rendered the page
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
-    target = Path(os.environ["BENCH_FREEZE_DIR"]) / page.file.src_uri
+    uri = page.file.src_uri
+    _pages[uri] = {"seconds": time.process_time() - _started.pop(uri, time.process_time()), "rows": len(_ROW.findall(markdown))}
+    target = Path(os.environ["BENCH_FREEZE_DIR"]) / uri
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(markdown, encoding="utf-8")
     return ""
+
+
+def on_post_build(**_: Any) -> None:
+    if os.environ.get("BENCH_PAGE_TIMES"):
+        Path(os.environ["BENCH_PAGE_TIMES"]).write_text(json.dumps(_pages), encoding="utf-8")

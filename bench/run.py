@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import shutil
@@ -146,10 +147,30 @@ def synthetic(work: Path, rounds: tuple[int, int], quick: bool, profile: bool, n
             out = subprocess.run([sys.executable, str(Path(__file__).parent / "profile.py"), str(ours)],
                                  capture_output=True, text=True, env=sites.ENV)
             notes.append(f"profile at {label}:\n{out.stdout.strip() or out.stderr.strip()[-2000:]}")
+    rows += proportional(work / f"syn-{scales[0][0]}-bare", work / f"syn-{scales[1][0]}-bare", scales)
     growth = ours_times[1] / ours_times[0]
     rows.insert(1, (f"2. growth {scales[0][0]:,} -> {scales[1][0]:,} events: our build time", f"{growth:.2f}x", "<= 11x",
                     verdict(growth, 11)))
     return rows
+
+
+def proportional(small: Path, big: Path, scales: list[tuple[int, int]]) -> list[Row]:
+    """No page scans all events: the macros' time on a unit page (which shows about as many events
+    at either scale) stays flat as the data grows tenfold, and so does the chronology's time per row."""
+    def costs(bare: Path) -> tuple[float, float, float]:
+        pages = json.loads((bare / "page-times.json").read_text(encoding="utf-8"))
+        units = [v for uri, v in pages.items() if uri.startswith("units/")]
+        chronology = pages.get("chronology.md", {"seconds": 0.0, "rows": 0})
+        per_row = chronology["seconds"] / chronology["rows"] if chronology["rows"] else 0.0
+        return statistics.median(v["seconds"] for v in units), statistics.median(v["rows"] for v in units), per_row
+    (unit_a, rows_a, row_a), (unit_b, rows_b, row_b) = costs(small), costs(big)
+    label = f"{scales[0][0]:,} -> {scales[1][0]:,} events"
+    out = [(f"2. a unit page's macros, {label}", f"{unit_b / unit_a:.2f}x ({1e3 * unit_a:.1f} ms, {rows_a:.0f} rows -> "
+            f"{1e3 * unit_b:.1f} ms, {rows_b:.0f} rows)", "flat (<= 2x)", verdict(unit_b / unit_a, 2))]
+    if row_a and row_b:
+        out.append((f"2. chronology's macros per event row, {label}", f"{row_b / row_a:.2f}x ({1e6 * row_a:.0f} -> {1e6 * row_b:.0f} us)",
+                    "flat (<= 2x)", verdict(row_b / row_a, 2)))
+    return out
 
 
 def print_table(rows: list[Row], notes: list[str], started: dt.datetime) -> None:

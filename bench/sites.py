@@ -86,7 +86,8 @@ def freeze(project: Path, bare: Path) -> Path:
     """Build `project` once with a hook that saves each page's rendered Markdown; make `bare` from it.
 
     `bare` is the same project, but its pages are the macros' output as plain Markdown and its
-    config has no macros plugin: what Material alone costs for the same pages.
+    config has no macros plugin: what Material alone costs for the same pages. The macros' time
+    for each page is left in `bare/page-times.json`.
     """
     config = read_config(project / "mkdocs.yml")
     config["hooks"] = [*config.get("hooks", []), str(BENCH / "freeze_hook.py")]
@@ -95,7 +96,8 @@ def freeze(project: Path, bare: Path) -> Path:
     shutil.copytree(project, bare, ignore=shutil.ignore_patterns("data", "macros", "freeze.yml", "site*"))
     shutil.rmtree(bare / "docs")
     shutil.copytree(project / "docs", bare / "docs", ignore=shutil.ignore_patterns("*.md"))
-    result = build(project, project / "site-freeze", "freeze.yml", {"BENCH_FREEZE_DIR": str(bare / "docs")}, strict=False)
+    env = {"BENCH_FREEZE_DIR": str(bare / "docs"), "BENCH_PAGE_TIMES": str(bare / "page-times.json")}
+    result = build(project, project / "site-freeze", "freeze.yml", env, strict=False)
     if not result[1]:
         raise RuntimeError(f"the build of {project} failed:\n{result[2]}")
     shutil.rmtree(project / "site-freeze")
