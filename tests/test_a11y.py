@@ -148,9 +148,13 @@ def test_control_chart_by_keyboard(real_site: Path, real_server: str, browser) -
             pytest.skip("the control chart has nothing focusable yet")
         assert tab_into(page, f":is({chart}) :is(a[href], [tabindex='0'], button)"), "Tab never reaches the chart"
         assert page.evaluate(FOCUS_VISIBLE_JS), "focus in the chart is not visible"
-        href = page.evaluate("() => document.activeElement.href || ''")
+        # An SVG link's href is an SVGAnimatedString: read its value and make it absolute.
+        href = page.evaluate(
+            "() => { const h = document.activeElement.href; const v = h && (h.baseVal ?? h); return v ? new URL(v, location.href).href : ''; }"
+        )
+        print(f"chart: focused {page.evaluate('() => document.activeElement.outerHTML.slice(0, 120)')}")
         if href:
             page.keyboard.press("Enter")
-            page.wait_for_url(href.baseVal if isinstance(href, dict) else href)
+            page.wait_for_url(href)
     finally:
         context.close()
