@@ -130,6 +130,7 @@ def test_control_chart_table_and_summary(site: Path) -> None:
     spans = [[float(v) for v in re.findall(r"([\d.]+)%", b.get("style"))] for b in bars]
     assert spans[0][0] < spans[1][0] and abs(spans[1][0] + spans[1][1] - 100) < 0.01
     assert "Grey Army (partial) from late March 2031" in text(bars[1])
+    assert [text(t) for t in tree.find_class("bw-tick")] == ["Feb 2031", "Mar"]  # the year once, then months
     legend = [text(li) for li in tree.find_class("bw-legend")[0]]
     assert legend == ["Blue League", "Grey Army", "partial control"]
     table = [[text(td) for td in tr.xpath("./td")] for tr in tree.find_class("bw-control-table")[0].xpath(".//tbody/tr")]

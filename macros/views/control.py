@@ -33,7 +33,7 @@ class Tick:
     @property
     def near_end(self) -> bool:
         """Labels near the right edge hang to the left of their mark, so they are not cut off."""
-        return self.left > 88
+        return self.left > 92
 
 
 class ControlViews:
@@ -85,15 +85,20 @@ class ControlViews:
         return [s for s in every if s in touched]
 
     def ticks(self: Renderer, start: dt.date, end: dt.date) -> list[Tick]:
+        """Month marks along the axis, at most about six; short labels ("2025" at January, else "Jul")."""
         total = (end - start).days
         months = (end.year - start.year) * 12 + end.month - start.month
         step = next((n for n in (1, 2, 3, 6, 12) if months // n < 6), 12 * (months // 60 + 1))
-        out, year, month = [], start.year, start.month
+        out: list[Tick] = []
+        year, month = start.year, start.month
         while (year, month) <= (end.year, end.month):
             day = dt.date(year, month, 1)
             if day >= start and (month - 1) % step == 0:
-                out.append(Tick(f"{calendar.month_abbr[month]} {year}", 100 * (day - start).days / total))
+                label = str(year) if month == 1 else calendar.month_abbr[month]
+                out.append(Tick(label if out or month == 1 else f"{label} {year}", 100 * (day - start).days / total))
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        if len(out) > 1 and out[-1].near_end and out[-1].left - out[-2].left < 12:
+            out.pop()  # it would run into the one before it
         return out
 
     def control(self: Renderer, ident: str | None = None) -> Markup:
