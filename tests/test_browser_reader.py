@@ -41,6 +41,8 @@ def test_timeline_filters_change_the_visible_entries(page, base: str) -> None:
     page.select_option("select[data-bw-attr=units]", "grey-rifles-9")
     assert visible_events(page) == ["fort-falls", "fort-retaken-in-part"]
     expect(page.locator("#month-2031-02")).to_be_hidden()  # a month with nothing left disappears
+    expect(page.locator(".bw-month-index a[href$='#month-2031-02']")).to_be_hidden()  # and so does its index entry
+    expect(page.locator(".bw-month-index a[href$='#month-2031-03']")).to_be_visible()
     page.select_option("select[data-bw-attr=kind]", "capture")
     assert visible_events(page) == ["fort-falls"]
     expect(page.locator(".bw-filter-count")).to_have_text("1 of 3 events shown")

@@ -74,6 +74,8 @@ def test_chronology_groups_by_month_at_the_sources_precision(site: Path) -> None
     tree = page(site, "chronology")
     months = [text(h) for h in tree.find_class("bw-month")]
     assert months == ["February 2031", "March 2031"]
+    index = [(a.text, a.get("href")) for a in tree.xpath("//nav[@class='bw-month-index']//a")]
+    assert index == [("February 2031", "#month-2031-02"), ("March 2031", "#month-2031-03")]
     dates = {li.get("id"): text(li.xpath(".//time")[0]) for li in tree.find_class("bw-event")}
     assert dates == {"siege-begins": "early February 2031", "fort-falls": "1 Mar 2031", "fort-retaken-in-part": "late March 2031"}
 

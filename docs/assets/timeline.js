@@ -31,6 +31,10 @@
         heading.hidden = !any;
         if (list) list.hidden = !any;
       });
+      Array.prototype.forEach.call(root.querySelectorAll(".bw-month-index a"), function (link) {
+        var heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));  // Material makes hrefs absolute
+        link.parentNode.hidden = heading !== null && heading.hidden;
+      });
       if (count) {
         count.textContent = shown === events.length
           ? "All " + events.length + " events shown"

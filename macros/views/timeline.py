@@ -30,7 +30,9 @@ class TimelineViews:
         phase = scope if ident and self.index.kind_of[ident] == "phases" else None
         grouped = ident is None if group is None else group
         options = self.filter_options(events) if filters and len(events) > 1 else []
-        return self._render("timeline.html.j2", events=events, options=options, group=grouped, phase=phase, scope=scope)
+        months = {f"month-{e.date.year}-{e.date.month:02d}": self.month(e.date) for e in events} if grouped else {}
+        return self._render("timeline.html.j2", events=events, options=options, group=grouped, phase=phase, scope=scope,
+                            months=months)
 
     def chronology(self: Renderer) -> Markup:
         return self.timeline(None, filters=True, group=True)
