@@ -47,7 +47,7 @@ def _literal(value: Any) -> Any:
 
 
 def make_environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(["html", "j2"], default=True),
         undefined=StrictUndefined,
@@ -55,6 +55,9 @@ def make_environment() -> Environment:
         lstrip_blocks=True,
         finalize=_literal,
     )
+    # Jinja's `capitalize` lowercases the rest ("KIA" -> "Kia"); labels are free text.
+    env.filters["sentence"] = lambda text: str(text)[:1].upper() + str(text)[1:]
+    return env
 
 
 @dataclass

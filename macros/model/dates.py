@@ -48,15 +48,22 @@ class FuzzyDate:
         # A qualifier narrows a month or a year: "late 2025-02" cannot mean 2 Feb, so it sorts
         # after it and falls into the right phase.
         if self.day:
-            return dt.date(self.year, self.month, self.day)
+            return self._exact_day()
         if self.month:
             return dt.date(self.year, self.month, _IN_MONTH.get(self.qualifier, (1, 31))[0])
         return dt.date(self.year, _IN_YEAR.get(self.qualifier, (1, 12))[0], 1)
 
+    def _exact_day(self) -> dt.date:
+        # "after 8 Jan" is the 9th at the earliest and "before 8 Jan" the 7th at the latest, so
+        # such events sort after (or before) those of the day itself.
+        day = dt.date(self.year, self.month, self.day)
+        shift = {"after": 1, "before": -1}.get(self.qualifier, 0)
+        return day + dt.timedelta(days=shift)
+
     @property
     def last_day(self) -> dt.date:
         if self.day:
-            return dt.date(self.year, self.month, self.day)
+            return self._exact_day()
         if self.month:
             days = calendar.monthrange(self.year, self.month)[1]
             return dt.date(self.year, self.month, min(days, _IN_MONTH.get(self.qualifier, (1, 31))[1]))
