@@ -4,6 +4,8 @@ and the infobox, timeline filters and control chart used with the keyboard alone
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,17 +43,25 @@ def axe_violations(page, rules: list[str] | None = None) -> list[dict]:
     return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5], "help": v["help"]} for v in result]
 
 
+@contextmanager
+def opened(browser, real_site: Path, real_server: str, kind: str, **options) -> Iterator[tuple]:
+    """(page, path, external requests) for the site's page of this kind; every kind must exist."""
+    path = page_for(real_site, kind)
+    assert path is not None, f"the real site has no {kind} page"
+    page, context, _requests, _errors, external = visit(browser, real_server + path, **options)
+    try:
+        yield page, path, external
+    finally:
+        context.close()
+
+
 def scheme(page) -> str:
     return page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_axe_light_and_dark(kind: str, real_site: Path, real_server: str, browser) -> None:
-    path = page_for(real_site, kind)
-    if path is None:
-        pytest.skip(f"the real site has no {kind} page yet")
-    page, context, _requests, _errors, external = visit(browser, real_server + path, color_scheme="light")
-    try:
+    with opened(browser, real_site, real_server, kind, color_scheme="light") as (page, path, external):
         assert scheme(page) == "default"
         light = axe_violations(page)
         # Dark mode as a reader sets it: the header toggle. Material 9.8 keeps the choice in
@@ -68,8 +78,6 @@ def test_axe_light_and_dark(kind: str, real_site: Path, real_server: str, browse
             page.reload(wait_until="networkidle")
             assert scheme(page) == "slate"
         dark = axe_violations(page, COLOUR_RULES)
-    finally:
-        context.close()
     for mode, found in (("light", light), ("dark", dark)):
         counts = Counter(v["impact"] for v in found)
         print(f"axe {kind} {mode}: " + ", ".join(f"{s} {counts.get(s, 0)}" for s in SEVERITIES))
@@ -89,11 +97,7 @@ def tab_into(page, container: str, limit: int = 400) -> bool:
 
 
 def test_infobox_by_keyboard(real_site: Path, real_server: str, browser) -> None:
-    path = page_for(real_site, "battle")
-    if path is None:
-        pytest.skip("the real site has no battle page yet")
-    page, context, *_ = visit(browser, real_server + path)
-    try:
+    with opened(browser, real_site, real_server, "battle") as (page, _path, _external):
         assert tab_into(page, ".bw-infobox"), "Tab never reaches the infobox"
         assert page.evaluate(FOCUS_VISIBLE_JS), "focus inside the infobox is not visible"
         href = page.evaluate("() => document.activeElement.href")
@@ -102,22 +106,15 @@ def test_infobox_by_keyboard(real_site: Path, real_server: str, browser) -> None
         fragment = href.partition("#")[2]
         if fragment:  # a citation mark: Enter takes the reader to its reference
             assert page.locator(f"[id='{fragment}']").count() == 1
-    finally:
-        context.close()
 
 
 FILTER_CONTROLS = ":is(button, input, select, [role=button], [role=checkbox], [role=switch])"
 
 
 def test_timeline_filters_by_keyboard(real_site: Path, real_server: str, browser) -> None:
-    path = page_for(real_site, "chronology")
-    if path is None:
-        pytest.skip("the real site has no chronology page yet")
-    page, context, *_ = visit(browser, real_server + path)
-    try:
+    with opened(browser, real_site, real_server, "chronology") as (page, _path, _external):
         scope = "[data-filterable], .bw-filters, .bw-timeline-filters"
-        if not page.locator(f":is({scope}) {FILTER_CONTROLS}").count():
-            pytest.skip("the chronology has no filter controls yet")
+        assert page.locator(f":is({scope}) {FILTER_CONTROLS}").count(), "the chronology has no filter controls"
         visible = "() => [...document.querySelectorAll('.bw-event')].filter(e => e.offsetParent !== null).length"
         before = page.evaluate(visible)
         assert tab_into(page, f":is({scope}) {FILTER_CONTROLS}"), "Tab never reaches a timeline filter"
@@ -133,19 +130,12 @@ def test_timeline_filters_by_keyboard(real_site: Path, real_server: str, browser
                 break
             page.keyboard.press("Tab")
         assert changed, "no filter changed the visible events from the keyboard"
-    finally:
-        context.close()
 
 
 def test_control_chart_by_keyboard(real_site: Path, real_server: str, browser) -> None:
-    path = page_for(real_site, "control")
-    if path is None:
-        pytest.skip("the real site has no control chart page yet")
-    page, context, *_ = visit(browser, real_server + path)
-    try:
+    with opened(browser, real_site, real_server, "control") as (page, _path, _external):
         chart = "[class*=control], [class*=chart]"
-        if not page.locator(f":is({chart}) :is(a[href], [tabindex='0'], button)").count():
-            pytest.skip("the control chart has nothing focusable yet")
+        assert page.locator(f":is({chart}) :is(a[href], [tabindex='0'], button)").count(), "the control chart has nothing focusable"
         assert tab_into(page, f":is({chart}) :is(a[href], [tabindex='0'], button)"), "Tab never reaches the chart"
         assert page.evaluate(FOCUS_VISIBLE_JS), "focus in the chart is not visible"
         # An SVG link's href is an SVGAnimatedString: read its value and make it absolute.
@@ -156,5 +146,3 @@ def test_control_chart_by_keyboard(real_site: Path, real_server: str, browser) -
         if href:
             page.keyboard.press("Enter")
             page.wait_for_url(href)
-    finally:
-        context.close()
