@@ -17,7 +17,7 @@ from .links import page_url
 from .validate import suggest
 
 # Macros whose first argument is an entity id (and, for `fact`, whose second is a label).
-ID_MACROS = ("infobox", "timeline", "cite", "fact", "entity_link", "mentions", "control")
+ID_MACROS = ("infobox", "timeline", "cite", "fact", "entity_link", "mentions", "control", "json_link")
 _CALL = re.compile(r"\b(" + "|".join(ID_MACROS) + r")\(\s*(['\"])(.*?)\2(?:\s*,\s*(['\"])(.*?)\4)?")
 
 
@@ -37,7 +37,15 @@ def check_pages(docs_dir: Path, root: Path, index: Index) -> tuple[dict[str, lis
     for page in sorted(docs_dir.rglob("*.md")):
         shown = str(page.relative_to(root)) if page.is_relative_to(root) else str(page)
         url = page_url(page.relative_to(docs_dir))
-        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+        raw = page.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            column = exc.start - raw.rfind(b"\n", 0, exc.start)
+            errors.append(DataError(shown, line, column, "", f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the page as UTF-8"))
+            continue
+        for number, line in enumerate(text.splitlines(), start=1):
             if "{{" not in line:
                 continue
             for match in _CALL.finditer(line):
@@ -54,6 +62,7 @@ def check_pages(docs_dir: Path, root: Path, index: Index) -> tuple[dict[str, lis
                     if label not in facts:
                         errors.append(DataError(*where, f"'{ident}' has no fact '{label}'{suggest(label, facts)}; known: {', '.join(facts) or 'none'}"))
                         continue
-                calls[ident].append(Call(url, name, ident, label))
+                if name != "json_link":  # a link to the record's JSON is not a mention of it
+                    calls[ident].append(Call(url, name, ident, label))
     return calls, errors
 
