@@ -9,6 +9,7 @@ from typing import Any
 from .checks import all_items
 from .dataset import Dataset
 from .model import Battle, Claim, Event, Phase
+from .model.claim import group_by_statement
 from .walk import claim_fields, references
 
 
@@ -98,7 +99,7 @@ def build_index(data: Dataset) -> Index:
                 if isinstance(item, Event):
                     index.events_of[target].append(item)
         for loc, claims in claim_fields(item):
-            if len({(c.value, c.ref) for c in claims}) > 1:
+            if len(group_by_statement(claims)) > 1:
                 index.disagreements.append(Disagreement(item, loc, claims))
     for key in list(index.events_of):
         index.events_of[key].sort(key=lambda e: (e.date.first_day, e.date.last_day, e.id))

@@ -19,7 +19,8 @@ from markupsafe import Markup, escape
 from .citations import PageCitations, Use, backlink_letter, named_date
 from .index import Index
 from .links import SiteMap, relative
-from .model import Citation, Claim, ClaimedBy, FuzzyDate
+from .model import Citation, ClaimedBy, FuzzyDate
+from .model.claim import group_by_statement
 from .pagecheck import Call
 from .views.control import ControlViews
 from .views.records import RecordViews
@@ -159,12 +160,7 @@ class Renderer(TimelineViews, ControlViews, RecordViews):
         full = "Claimed by " + ", ".join(x.name for x in (person, party) if x)
         return Claimant(party, person, short, full)
 
-    def group_claims(self, claims: list[Claim]) -> list[list[Claim]]:
-        """Claims of one field grouped by what they state, in order: two groups mean sources differ."""
-        groups: dict[tuple[str | None, str | None], list[Claim]] = {}
-        for claim in claims:
-            groups.setdefault((claim.value, claim.ref), []).append(claim)
-        return list(groups.values())
+    group_claims = staticmethod(group_by_statement)
 
     def _render(self, template: str, **context: Any) -> Markup:
         html = self.env.get_template(template).render(h=self, index=self.index, **context)

@@ -65,5 +65,17 @@ class Claim(Model):
 
 # A field that a source can dispute: two claims with different values are a disagreement.
 Claims = list[Claim]
+
+
+def group_by_statement(claims: list[Claim]) -> list[list[Claim]]:
+    """Claims of one field grouped by what they state (value and ref), in order of first use.
+
+    Two or more groups mean the sources differ: the one rule for a disagreement, used both to
+    list disagreements and to show "sources differ" on a page.
+    """
+    groups: dict[tuple[str | None, str | None], list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault((claim.value, claim.ref), []).append(claim)
+    return list(groups.values())
 # Labelled single-valued fields, e.g. {"population": [...], "villages": [...]}.
 Facts = dict[str, Claims]
