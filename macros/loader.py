@@ -17,6 +17,7 @@ from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import DataError, format_path
+from .textfile import decode_utf8
 from .yamlscan import MAX_DEPTH, looks_risky, scan
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -182,12 +183,9 @@ def load_file(path: Path, display: str) -> tuple[Any, list[DataError]]:
         return None, [DataError(display, 1, 1, "", f"file is {size:,} bytes, over the {mib} MiB limit; split it into a folder of smaller files")]
     if raw.startswith(b"\xef\xbb\xbf"):
         return None, [DataError(display, 1, 1, "", "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        start = raw.rfind(b"\n", 0, exc.start) + 1
-        line, col = raw[: exc.start].count(b"\n") + 1, len(raw[start : exc.start].decode("utf-8", "replace")) + 1
-        return None, [DataError(display, line, col, "", f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
+    text, error = decode_utf8(raw, display, "file")
+    if error is not None:
+        return None, [error]
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return None, [DataError(display, line, 1, "", "a NUL character; save the file as plain UTF-8 text")]

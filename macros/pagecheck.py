@@ -14,6 +14,7 @@ from typing import NamedTuple
 from .errors import DataError
 from .index import Index
 from .links import page_url
+from .textfile import decode_utf8
 from .validate import suggest
 
 # Macros whose first argument is an entity id (and, for `fact`, whose second is a label).
@@ -37,13 +38,9 @@ def check_pages(docs_dir: Path, root: Path, index: Index) -> tuple[dict[str, lis
     for page in sorted(docs_dir.rglob("*.md")):
         shown = str(page.relative_to(root)) if page.is_relative_to(root) else str(page)
         url = page_url(page.relative_to(docs_dir))
-        raw = page.read_bytes()
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            column = exc.start - raw.rfind(b"\n", 0, exc.start)
-            errors.append(DataError(shown, line, column, "", f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the page as UTF-8"))
+        text, error = decode_utf8(page.read_bytes(), shown, "page")
+        if error is not None:
+            errors.append(error)
             continue
         for number, line in enumerate(text.splitlines(), start=1):
             if "{{" not in line:
