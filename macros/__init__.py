@@ -20,7 +20,7 @@ from .pagecheck import Call, check_pages
 from .render import Renderer
 
 MACROS = ("infobox", "timeline", "chronology", "cite", "fact", "references", "entity_link", "mentions",
-          "disagreements", "control", "control_summary", "sources")
+          "disagreements", "control", "control_summary", "sources", "map", "crosschecks")
 
 
 def define_env(env: Any) -> None:
@@ -37,6 +37,8 @@ def define_env(env: Any) -> None:
     ids = {kind: [item.id for item in items] for kind, items in index.by_kind.items()}
     sitemap = SiteMap.scan(docs_dir, ids, index.battle.id)
     renderer = Renderer(index, sitemap, calls)
+    if settings.get("basemap"):  # outlines for the maps, a file committed with the project
+        renderer.basemap_path = root / settings["basemap"]
     env.variables["wiki"] = renderer
     for name in MACROS:
         env.macro(getattr(renderer, name), name)

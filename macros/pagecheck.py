@@ -18,7 +18,7 @@ from .textfile import decode_utf8
 from .validate import suggest
 
 # Macros whose first argument is an entity id (and, for `fact`, whose second is a label).
-ID_MACROS = ("infobox", "timeline", "cite", "fact", "entity_link", "mentions", "control", "json_link")
+ID_MACROS = ("infobox", "timeline", "cite", "fact", "entity_link", "mentions", "control", "json_link", "map", "crosschecks")
 _CALL = re.compile(r"\b(" + "|".join(ID_MACROS) + r")\(\s*(['\"])(.*?)\2(?:\s*,\s*(['\"])(.*?)\4)?")
 
 

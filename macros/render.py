@@ -23,6 +23,7 @@ from .model import Citation, ClaimedBy, FuzzyDate
 from .model.claim import group_by_statement
 from .pagecheck import Call
 from .views.control import ControlViews
+from .views.maps import MapViews
 from .views.records import RecordViews
 from .views.timeline import TimelineViews
 
@@ -79,7 +80,7 @@ class Claimant:
     full: str
 
 
-class Renderer(TimelineViews, ControlViews, RecordViews):
+class Renderer(TimelineViews, ControlViews, RecordViews, MapViews):
     """One per build; `start_page` resets the per-page state (citation numbers)."""
 
     def __init__(self, index: Index, sitemap: SiteMap, calls: dict[str, list[Call]] | None = None) -> None:

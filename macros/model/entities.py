@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 from .base import Id, Model, Name, Text, Url, ref_to
 from .claim import Citation, Claims, Facts
 from .dates import Date, check_range
+from .geo import Bounds, Coordinates
 
 
 class Entity(Model):
@@ -72,16 +73,16 @@ PlaceKind = Literal[
 ]
 
 
-class Coordinates(Model):
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
-    sources: list[Citation] = Field(min_length=1)
+Compass = Literal["N", "NE", "E", "SE", "S", "SW", "W", "NW"]
 
 
 class Distance(Model):
+    """How far a text puts this place from another, and (`direction`) which way this place lies from it."""
+
     to: ref_to("places")
-    miles: float | None = None
-    km: float | None = None
+    miles: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    km: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    direction: Compass | None = None
     sources: list[Citation] = Field(min_length=1)
     note: Text | None = None
 
@@ -90,6 +91,7 @@ class Place(Cited):
     kind: PlaceKind
     within: ref_to("places") | None = None
     coordinates: Coordinates | None = None
+    bounds: Bounds | None = None
     distances: list[Distance] = []
 
 
