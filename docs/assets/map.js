@@ -7,7 +7,7 @@
   "use strict";
 
   function setup(root) {
-    var figure = root.querySelector(".bw-chrono-map figure[data-bw-map-months]");
+    var figure = root.querySelector(".bw-chrono-map [data-bw-map-months]");
     var form = root.querySelector(".bw-filters");
     if (!figure || !form || figure.getAttribute("data-bw-ready")) return;
     figure.setAttribute("data-bw-ready", "1");
@@ -58,7 +58,7 @@
     label.appendChild(text);
     label.appendChild(slider);
     label.appendChild(output);
-    figure.insertBefore(label, figure.querySelector("figcaption"));
+    figure.insertBefore(label, figure.querySelector("figure").nextSibling);
 
     function showMonth() {
       var key = months[Number(slider.value)];
