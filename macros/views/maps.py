@@ -40,12 +40,13 @@ class MapViews:
 
     def holder_class(self: Renderer, site: str, day: dt.date | None = None) -> tuple[str, Any]:
         """(colour class, span) of who held a site by the latest report, or on a day; plain if none recorded."""
-        spans = self.index.control.get(site, [])
-        if day is not None:
-            spans = [s for s in spans if s.event.date.first_day <= day]
-        if not spans:
+        if day is None:  # the control model's latest-report view: the newest text about the site
+            span = self.index.latest.get(site)
+        else:  # the last report of a moment on or before the day
+            spans = [s for s in self.index.control.get(site, []) if s.event.date.first_day <= day]
+            span = spans[-1] if spans else None
+        if span is None:
             return "bw-pin-plain", None
-        span = spans[-1]
         return f"bw-holder-{self.holders()[span.party]}", span
 
     def month_class(self: Renderer, site: str, day: dt.date) -> str:
@@ -58,7 +59,10 @@ class MapViews:
         cls, span = self.holder_class(place.id) if colour else ("bw-pin-plain", None)
         label = place.name
         if colour and span is not None:
-            label += f", held by {self.link(span.party).name}{' in part' if span.extent == 'partial' else ''} by the latest report"
+            label += f", held by {self.link(span.party).name}{' in part' if span.extent == 'partial' else ''}"
+            if span.state == "foothold" and span.attacker:
+                label += f", with {self.link(span.attacker).name} inside or around it"
+            label += " by the latest report"
         return Pin(place.id, place.name, x, y, link.href, label, cls, bool(span and span.extent == "partial"), **extra)
 
     def _months(self: Renderer) -> list[tuple[str, str, dt.date]]:
