@@ -26,14 +26,15 @@ def _id(*parts: str) -> str:
     return uuid.uuid5(_NAMESPACE, "/".join(parts)).urn
 
 
-def feed_xml(name: str, title: str, changes: list[Change], href: Callable[[str], str], fallback_date: str) -> bytes:
-    """One feed. `href(site_path)` turns a site-relative URL into the link written in the feed."""
+def feed_xml(name: str, title: str, changes: list[Change], href: Callable[[str], str], fallback_date: str, page: str) -> bytes:
+    """One feed. `href(site_path)` turns a site-relative URL into the link written in the feed;
+    `page` is the recent-changes page's URL ('' for the home page where the site has none)."""
     fg = FeedGenerator()
     fg.id(_id("feed", name))
     fg.title(title)
     fg.author({"name": "Bhamo Wiki contributors"})
     fg.link(href=href(f"{FEEDS_DIR}/{name}.atom"), rel="self", type="application/atom+xml")
-    fg.link(href=href("recent-changes/"), rel="alternate", type="text/html")
+    fg.link(href=href(page), rel="alternate", type="text/html")
     fg.language("en")
     fg.generator("feedgen", version="1.0.0")  # no uri: the feed names no address it was not given
     fg.updated(changes[0].date if changes else fallback_date)
@@ -43,12 +44,12 @@ def feed_xml(name: str, title: str, changes: list[Change], href: Callable[[str],
         entry.title(change.subject)
         entry.updated(change.date)
         entry.published(change.date)
-        entry.link(href=href(f"recent-changes/#change-{change.sha[:12]}"), rel="alternate", type="text/html")
+        entry.link(href=href(f"{page}#change-{change.sha[:12]}" if page else page), rel="alternate", type="text/html")
         entry.summary(change.summary)
     return fg.atom_str(pretty=True)
 
 
-def write_feeds(site_dir: Path, changes: list[Change], kinds: list[str], site_url: str, fallback_date: str) -> list[str]:
+def write_feeds(site_dir: Path, changes: list[Change], kinds: list[str], site_url: str, fallback_date: str, page: str) -> list[str]:
     """Write every feed; return their paths under the site."""
     written = []
     for name, title, picked in [(ALL, "Bhamo Wiki: recent changes", changes)] + [
@@ -60,13 +61,13 @@ def write_feeds(site_dir: Path, changes: list[Change], kinds: list[str], site_ur
         def href(target: str, here: str = path) -> str:
             if site_url:
                 return site_url.rstrip("/") + "/" + target
-            page, _, anchor = target.partition("#")
-            rel = posixpath.relpath(page or ".", posixpath.dirname(here))
-            rel += "/" if page.endswith("/") else ""
+            where, _, anchor = target.partition("#")
+            rel = posixpath.relpath(where or ".", posixpath.dirname(here))
+            rel += "/" if where.endswith("/") or not where else ""
             return rel + (f"#{anchor}" if anchor else "")
 
         out = site_dir / path
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(feed_xml(name, title, picked, href, fallback_date))
+        out.write_bytes(feed_xml(name, title, picked, href, fallback_date, page))
         written.append(path)
     return written

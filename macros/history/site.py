@@ -74,4 +74,5 @@ class HistoryPages:
         return Markup(html.strip())
 
     def write_feeds(self, site_dir: Path, fallback_date: str) -> list[str]:
-        return write_feeds(site_dir, self.changes, list(self.index.by_kind), self.site_url, fallback_date)
+        page = PAGE if self.has_page else ""
+        return write_feeds(site_dir, self.changes, list(self.index.by_kind), self.site_url, fallback_date, page)
