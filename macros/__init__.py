@@ -40,7 +40,8 @@ def define_env(env: Any) -> None:
     sitemap = SiteMap.scan(docs_dir, ids, index.battle.id)
     renderer = Renderer(index, sitemap, calls)
     env.variables["wiki"] = renderer
-    where = {**settings, "root": root, "data_dir": data_dir, "docs_dir": docs_dir, "site_url": env.conf.get("site_url")}
+    where = {**settings, "root": root, "data_dir": data_dir, "docs_dir": docs_dir, "site_url": env.conf.get("site_url"),
+             "site_name": env.conf.get("site_name")}
     # History (recent changes, page dates, feeds) from the git log, cached under .cache/history/.
     history = walk(root, root / ".cache" / "history") if _on(settings.get("history", True)) else History(note="History is switched off for this build.")
     pages = env.variables["wiki_history"] = HistoryPages(history, index, renderer.sitemap, where)

@@ -26,13 +26,13 @@ def _id(*parts: str) -> str:
     return uuid.uuid5(_NAMESPACE, "/".join(parts)).urn
 
 
-def feed_xml(name: str, title: str, changes: list[Change], href: Callable[[str], str], fallback_date: str, page: str) -> bytes:
+def feed_xml(name: str, title: str, site: str, changes: list[Change], href: Callable[[str], str], fallback_date: str, page: str) -> bytes:
     """One feed. `href(site_path)` turns a site-relative URL into the link written in the feed;
     `page` is the recent-changes page's URL ('' for the home page where the site has none)."""
     fg = FeedGenerator()
     fg.id(_id("feed", name))
     fg.title(title)
-    fg.author({"name": "Bhamo Wiki contributors"})
+    fg.author({"name": f"{site} contributors"})
     fg.link(href=href(f"{FEEDS_DIR}/{name}.atom"), rel="self", type="application/atom+xml")
     fg.link(href=href(page), rel="alternate", type="text/html")
     fg.language("en")
@@ -49,11 +49,11 @@ def feed_xml(name: str, title: str, changes: list[Change], href: Callable[[str],
     return fg.atom_str(pretty=True)
 
 
-def write_feeds(site_dir: Path, changes: list[Change], kinds: list[str], site_url: str, fallback_date: str, page: str) -> list[str]:
+def write_feeds(site_dir: Path, site: str, changes: list[Change], kinds: list[str], site_url: str, fallback_date: str, page: str) -> list[str]:
     """Write every feed; return their paths under the site."""
     written = []
-    for name, title, picked in [(ALL, "Bhamo Wiki: recent changes", changes)] + [
-        (kind, f"Bhamo Wiki: recent changes to {kind}", [c for c in changes if any(i["kind"] == kind for i in c.items)])
+    for name, title, picked in [(ALL, f"{site}: recent changes", changes)] + [
+        (kind, f"{site}: recent changes to {kind}", [c for c in changes if any(i["kind"] == kind for i in c.items)])
         for kind in kinds
     ]:
         path = f"{FEEDS_DIR}/{name}.atom"
@@ -68,6 +68,6 @@ def write_feeds(site_dir: Path, changes: list[Change], kinds: list[str], site_ur
 
         out = site_dir / path
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(feed_xml(name, title, picked, href, fallback_date, page))
+        out.write_bytes(feed_xml(name, title, site, picked, href, fallback_date, page))
         written.append(path)
     return written

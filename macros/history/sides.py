@@ -30,7 +30,7 @@ def from_commit(repo: Path, sha: str) -> Snapshot:
     """The record as it was at a commit (a full sha); shared with every later call."""
     key = (str(repo.resolve()), revs.tree_id(repo, sha))
     if key not in _SNAPSHOTS:
-        with tempfile.TemporaryDirectory(prefix="bhamo-rev-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="record-rev-") as tmp:
             snap = load(revs.export(repo, sha, Path(tmp)), sha)
         _SNAPSHOTS[key] = snap
     cached = _SNAPSHOTS[key]

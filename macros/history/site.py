@@ -35,6 +35,7 @@ class HistoryPages:
         self.index = index
         self.sitemap = sitemap
         self.site_url = str(settings.get("site_url") or "")
+        self.site_name = str(settings.get("site_name") or "")
         self.repo_url = str(settings.get("repo_url") or "").rstrip("/")
         self.has_page = (Path(settings["docs_dir"]) / "recent-changes.md").is_file()
         self.changes = [c for c in history.changes if c.items or c.pages]
@@ -75,4 +76,4 @@ class HistoryPages:
 
     def write_feeds(self, site_dir: Path, fallback_date: str) -> list[str]:
         page = PAGE if self.has_page else ""
-        return write_feeds(site_dir, self.changes, list(self.index.by_kind), self.site_url, fallback_date, page)
+        return write_feeds(site_dir, self.site_name, self.changes, list(self.index.by_kind), self.site_url, fallback_date, page)
