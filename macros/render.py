@@ -22,6 +22,7 @@ from .links import SiteMap, relative
 from .model import Citation, ClaimedBy, FuzzyDate
 from .model.claim import differ, group_by_statement
 from .pagecheck import Call
+from .scale import Split
 from .views.control import ControlViews
 from .views.records import RecordViews
 from .views.timeline import TimelineViews
@@ -83,8 +84,10 @@ class Claimant:
 class Renderer(TimelineViews, ControlViews, RecordViews):
     """One per build; `start_page` resets the per-page state (citation numbers)."""
 
-    def __init__(self, index: Index, sitemap: SiteMap, calls: dict[str, list[Call]] | None = None) -> None:
+    def __init__(self, index: Index, sitemap: SiteMap, calls: dict[str, list[Call]] | None = None,
+                 split: Split | None = None) -> None:
         self.index = index
+        self.split = split or Split()
         self.sitemap = sitemap
         self.calls = calls or {}
         self.env = make_environment()
