@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from .base import Model, Text, ref_to
+from .base import MAX_LABEL, Label, Model, Text, ref_to
 from .dates import Date
 
 MAX_QUOTE_WORDS = 40
@@ -17,7 +17,7 @@ class Citation(Model):
 
     source: ref_to("sources")
     quote: Text | None = None
-    locator: str | None = None
+    locator: Label | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -78,4 +78,4 @@ def group_by_statement(claims: list[Claim]) -> list[list[Claim]]:
         groups.setdefault((claim.value, claim.ref), []).append(claim)
     return list(groups.values())
 # Labelled single-valued fields, e.g. {"population": [...], "villages": [...]}.
-Facts = dict[str, Claims]
+Facts = dict[Annotated[str, StringConstraints(min_length=1, max_length=MAX_LABEL)], Claims]
