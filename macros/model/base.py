@@ -61,7 +61,7 @@ def _http_url(value: str) -> str:
         host = parts.hostname or ""
     except ValueError:
         host, parts = "", None
-    if parts is None or parts.scheme not in ("http", "https") or "." not in host.strip(".") or any(c.isspace() for c in value):
+    if parts is None or not value.startswith(("http://", "https://")) or "." not in host.strip(".") or any(c.isspace() for c in value):
         raise ValueError(f"'{value}' is not an http(s) address; only http:// and https:// URLs are allowed")
     return value
 
