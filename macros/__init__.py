@@ -18,6 +18,7 @@ from .export.pages import PageData
 from .links import SiteMap, alias_redirects
 from .pagecheck import Call, check_pages
 from .render import Renderer
+from .scale import Split, event_pages
 
 MACROS = ("infobox", "timeline", "chronology", "cite", "fact", "references", "entity_link", "mentions",
           "disagreements", "control", "control_summary", "sources")
@@ -28,15 +29,22 @@ def define_env(env: Any) -> None:
     settings = env.conf.get("extra", {}).get("wiki", {}) or {}
     data_dir = root / settings.get("data_dir", "data")
     docs_dir = Path(env.conf["docs_dir"])
+    try:
+        split = Split.from_settings(settings)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
     index, errors = collect(data_dir, root)
     calls: dict[str, list[Call]] = {}
+    events: dict[str, str] = {}
     if index is not None:
         calls, errors = check_pages(docs_dir, root, index)
+        events, more = event_pages(index.events, split, docs_dir, root)
+        errors += more
     if errors or index is None:
         raise PluginError("\n" + DataErrors(errors).report())
     ids = {kind: [item.id for item in items] for kind, items in index.by_kind.items()}
-    sitemap = SiteMap.scan(docs_dir, ids, index.battle.id)
-    renderer = Renderer(index, sitemap, calls)
+    sitemap = SiteMap.scan(docs_dir, ids, index.battle.id, events)
+    renderer = Renderer(index, sitemap, calls, split)
     env.variables["wiki"] = renderer
     for name in MACROS:
         env.macro(getattr(renderer, name), name)

@@ -13,6 +13,7 @@ from pathlib import Path
 from .engine import collect
 from .errors import DataErrors
 from .pagecheck import check_pages
+from .scale import Split, event_pages, settings_in
 
 
 def main(argv: list[str]) -> int:
@@ -23,6 +24,7 @@ def main(argv: list[str]) -> int:
     docs = root / "docs"
     if index is not None and docs.is_dir():
         errors += check_pages(docs, root, index)[1]
+        errors += event_pages(index.events, Split.from_settings(settings_in(root / "mkdocs.yml")), docs, root)[1]
     elapsed = time.perf_counter() - start
     if errors or index is None:
         print(DataErrors(errors).report(), file=sys.stderr)

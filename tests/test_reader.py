@@ -134,7 +134,7 @@ def test_control_chart_table_and_summary(site: Path) -> None:
     assert "Grey Army (partial) from late March 2031" in text(bars[1])
     assert [text(t) for t in tree.find_class("bw-tick")] == ["Feb 2031", "Mar"]  # the year once, then months
     legend = [text(li) for li in tree.find_class("bw-legend")[0]]
-    assert legend == ["Blue League", "Grey Army", "partial control"]
+    assert legend == ["Blue League", "Grey Army", "partial control", "contested (held, other side inside or around)"]
     table = [[text(td) for td in tr.xpath("./td")] for tr in tree.find_class("bw-control-table")[0].xpath(".//tbody/tr")]
     assert [r[:4] for r in table] == [
         ["Karsk Fort", "Blue League", "1 Mar 2031", "late March 2031"],

@@ -30,7 +30,7 @@ def neutral(cell: str) -> str:
 
 
 def _claimants(who: ClaimedBy | None) -> list[str]:
-    return [ident for ident in (who.party, who.person) if ident] if who else []
+    return [ident for ident in (who.party, who.person, who.described) if ident] if who else []
 
 
 def event_row(event: Event) -> dict[str, str]:

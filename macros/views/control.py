@@ -1,4 +1,4 @@
-"""Control of sites over time, from the events' control changes: a chart, a table and a summary."""
+"""Control of sites over time, from the events' control reports: a chart, a table and a summary."""
 
 from __future__ import annotations
 
@@ -42,8 +42,8 @@ class ControlViews:
         if not hasattr(self, "_holders"):  # once per build: every infobox row asks
             order: dict[str, int] = {}
             for event in self.index.events:
-                for change in event.control:
-                    order.setdefault(change.to, len(order) % PALETTE)
+                for report in event.control:
+                    order.setdefault(report.holder, len(order) % PALETTE)
             self._holders = order
         return self._holders
 
@@ -117,7 +117,7 @@ class ControlViews:
                 last = span.until.date.first_day if span.until else end
                 left = 100 * (first - start).days / total
                 width = max(100 * (last - first).days / total, 0.8)
-                if bars and (bars[-1].span.party, bars[-1].span.extent) == (span.party, span.extent):
+                if bars and _same_state(bars[-1].span, span):
                     bars[-1].width = left + width - bars[-1].left  # a report that repeats who holds it
                     continue
                 bars.append(Bar(span, left, width, colours[span.party]))
@@ -126,13 +126,17 @@ class ControlViews:
         return self._render("control.html.j2", rows=rows, ticks=self.ticks(start, end), legend=legend, scope=ident, latest=end)
 
     def control_summary(self: Renderer) -> Markup:
-        """Who holds each site by the latest report, with the date and the sources of that report."""
+        """Each site's state by the newest text about it (not a state carried forward from an older
+        change), with the event it reports, the text's date and its sources."""
         rows = []
         for site in self.sites_for(None):
-            span = self.index.control[site][-1]
-            dated = [d for d in (self.index.get(c.source).date for c in span.event.sources) if d is not None]
-            report = max(dated, key=lambda d: d.first_day) if dated else None
+            span = self.index.latest[site]
             later = [e for e in self.index.events_for(site) if e.date.first_day > span.event.date.first_day]
-            rows.append((site, span, report, later[-1] if later else None))
+            rows.append((site, span, span.reported, later[-1] if later else None))
         rows.sort(key=lambda r: self.link(r[0]).name.casefold())
         return self._render("control_summary.html.j2", rows=rows, colours=self.holders())
+
+
+def _same_state(a: ControlSpan, b: ControlSpan) -> bool:
+    """A report that repeats who holds a site (and how) continues the bar before it."""
+    return (a.party, a.extent, a.state == "foothold", a.attacker) == (b.party, b.extent, b.state == "foothold", b.attacker)
