@@ -174,6 +174,21 @@ def test_ledger_quotes_commas_quotes_and_newlines(tmp_path: Path) -> None:
     assert (rows[0]["date"], rows[0]["date_precision"], rows[0]["date_qualifier"]) == ("2031-02", "month", "early")
 
 
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_ledger_neutralises_formula_prefixes(tmp_path: Path, start: str) -> None:
+    """OWASP's CSV-injection advice: a cell a spreadsheet would run as a formula is prefixed with '."""
+    formula = start + 'HYPERLINK("https://example.org/x","click")'
+    title = start + "1+1 Karsk Fort falls" if start not in "\t\r" else "Karsk Fort falls"
+    root = _fiction_copy(tmp_path, {"events": {
+        "summary: The League says it holds the fort.": "summary: " + json.dumps(formula),
+        "title: Karsk Fort falls": "title: " + json.dumps(title),
+    }})
+    rows = list(csv.DictReader(io.StringIO(_api(root)["events.csv"], newline="")))
+    assert rows[1]["summary"] == "'" + formula
+    assert rows[1]["title"] == ("'" + title if title[0] == start else title)
+    assert rows[0]["summary"] == "Blue League fighters begin an assault on the town."  # ordinary text untouched
+
+
 def test_geojson_puts_longitude_first_and_keeps_only_sourced_points(tmp_path: Path) -> None:
     coordinates = "    kind: town\n    coordinates: {lat: '51.5', lon: '-0.25', sources: [river-radio-report]}\n"
     root = _fiction_copy(tmp_path, {"places": {"    kind: town\n": coordinates}})
