@@ -6,6 +6,9 @@ kept as precise as their sources: `date` holds only the known part (2025, 2025-0
 `latitude`/`longitude` come from the event's most precise place that has sourced coordinates
 (its own, else the nearest place it lies within); `geo_precision` is that point's precision and
 `geo_place` the place it belongs to. Events with no such place leave them empty.
+
+A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be read as a formula
+by a spreadsheet, so it gets a leading apostrophe (OWASP's advice on CSV injection).
 """
 
 from __future__ import annotations
@@ -22,6 +25,12 @@ COLUMNS = (
     "latitude", "longitude", "geo_precision", "geo_place",
 )
 SEPARATOR = ";"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(cell: str) -> str:
+    """A cell a spreadsheet shows as text: `=1+1` -> `'=1+1`."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def _claimants(who: ClaimedBy | None) -> list[str]:
@@ -79,5 +88,5 @@ def events_csv(index: Index) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for event in index.events:
-        writer.writerow(event_row(event, index))
+        writer.writerow({column: neutral(cell) for column, cell in event_row(event, index).items()})
     return out.getvalue()

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Id, Model, Name, Text, Url, ref_to
+from .base import Id, Label, Model, Name, Text, Url, ref_to
 from .claim import Citation, Claims, Facts
 from .dates import Date, check_range
 from .geo import Bounds, Coordinates
@@ -39,7 +39,7 @@ class Source(Entity):
     title: Name | None = None
     date: Date | None = None
     url: Url | None = None
-    file: str | None = None
+    file: Label | None = None
     notes: Text | None = None
 
 
@@ -60,7 +60,7 @@ UnitKind = Literal["command", "division", "brigade", "battalion", "column", "sch
 class Unit(Cited):
     kind: UnitKind
     designation: Claims = []
-    number: str | None = None
+    number: Label | None = None
     parent: ref_to("units") | None = None
     party: ref_to("parties")
     garrison: ref_to("places") | None = None
