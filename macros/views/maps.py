@@ -127,8 +127,9 @@ class MapViews:
             if not places:
                 return Markup("")
             name = self.index.get(ident).name
-            view = self.map_view(places, f"Places of the events of {name}", f"{len(places)} places with sourced coordinates.")
-            return self._render("map.html.j2", m=view, legend=False, compact=False)
+            view = self.map_view(places, f"Places of the events of {name}", f"{len(places)} places with sourced coordinates.",
+                                 zoom=INFOBOX_ZOOM)
+            return self._render("map.html.j2", m=view, legend=False, compact=True)
         place = self.index.get(ident) if kind == "places" else None
         if place is None or place.coordinates is None:
             return Markup("")
