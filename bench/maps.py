@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sites import BENCH, build, copy_repo, read_config, write_config  # noqa: E402
+from sites import BENCH, build, copy_repo, read_config, write_config
 
 
 def main() -> None:

@@ -8,7 +8,9 @@ kept as precise as their sources: `date` holds only the known part (2025, 2025-0
 `geo_place` the place it belongs to. Events with no such place leave them empty.
 
 A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be read as a formula
-by a spreadsheet, so it gets a leading apostrophe (OWASP's advice on CSV injection).
+by a spreadsheet, so it gets a leading apostrophe (OWASP's advice on CSV injection). Latitude and
+longitude are left as they are: the engine writes them from parsed numbers (digits, '-' and '.'
+only), and a west or south value must stay a number.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ COLUMNS = (
     "latitude", "longitude", "geo_precision", "geo_place",
 )
 SEPARATOR = ";"
+NUMBERS = ("latitude", "longitude")  # written by the engine from floats: never data text
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -88,5 +91,5 @@ def events_csv(index: Index) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for event in index.events:
-        writer.writerow({column: neutral(cell) for column, cell in event_row(event, index).items()})
+        writer.writerow({column: cell if column in NUMBERS else neutral(cell) for column, cell in event_row(event, index).items()})
     return out.getvalue()
