@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Id, Label, Model, Name, Text, Url, ref_to
+from .base import MAX_ALIASES, Id, Label, Model, Name, Text, Url, ref_to
 from .claim import Citation, Claims, Facts
 from .dates import Date, check_range
 
@@ -14,7 +14,7 @@ from .dates import Date, check_range
 class Entity(Model):
     id: Id
     name: Name
-    aliases: list[Name] = []
+    aliases: list[Name] = Field(default=[], max_length=MAX_ALIASES)
     summary: Text | None = None
 
 
