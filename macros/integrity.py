@@ -27,6 +27,7 @@ CHAINS = (("places", "within", "is within"), ("parties", "parent", "is part of")
 IN_EVERY_FOLDER = frozenset({"index", "readme"})
 AT_THE_TOP = IN_EVERY_FOLDER | {"404", "api", "assets", "search", "sitemap", "javascripts", "stylesheets", *PAGE_KINDS}
 MAX_CITATIONS = 20
+MAX_SAME_SOURCE = 5
 
 
 def check_chains(data: Dataset, report: Report) -> list[DataError]:
@@ -145,20 +146,27 @@ def _citation_lists(obj: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple
 
 
 def check_citations(report: Report, items: list[Any]) -> list[DataError]:
-    """A source is cited once per list, and a list holds at most MAX_CITATIONS."""
+    """A citation is not repeated, a source is cited at most MAX_SAME_SOURCE times in one list
+    (each with its own locator or quote), and a list holds at most MAX_CITATIONS."""
     errors = []
     for item in items:
         for loc, citations in _citation_lists(item):
             if len(citations) > MAX_CITATIONS:
                 message = f"{len(citations)} citations; cite at most {MAX_CITATIONS} here, those that state it best"
                 errors.append(report(item, loc, message))
-            first: dict[str, int] = {}
+            first: dict[tuple[str, str | None, str | None], int] = {}
+            per_source: dict[str, int] = {}
             for index, citation in enumerate(citations):
-                if citation.source in first:
-                    message = (f"cites '{citation.source}' again (also at [{first[citation.source]}]); "
-                               "cite a source once here, with the quote and locator that state it")
+                key = (citation.source, citation.locator, citation.quote)
+                per_source[citation.source] = per_source.get(citation.source, 0) + 1
+                if key in first:
+                    message = f"repeats citation [{first[key]}] (the same source, locator and quote); remove one"
                     errors.append(report(item, (*loc, index), message))
-                first.setdefault(citation.source, index)
+                elif per_source[citation.source] == MAX_SAME_SOURCE + 1:
+                    message = (f"cites '{citation.source}' a {MAX_SAME_SOURCE + 1}th time here; cite a source at most "
+                               f"{MAX_SAME_SOURCE} times in one list, with the locators that state it best")
+                    errors.append(report(item, (*loc, index), message))
+                first.setdefault(key, index)
     return errors
 
 
