@@ -4,11 +4,11 @@ when two claims of one field are one statement, several, or a disagreement."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from .base import Model, Text, ref_to
+from .base import MAX_LABEL, Label, Model, Text, ref_to
 from .count import CountValue
 from .dates import Date, FieldError, FuzzyDate, check_range
 
@@ -20,7 +20,7 @@ class Citation(Model):
 
     source: ref_to("sources")
     quote: Text | None = None
-    locator: str | None = None
+    locator: Label | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -196,4 +196,4 @@ def differ(groups: list[list[Claim]]) -> bool:
 
 
 # Labelled single-valued fields, e.g. {"population": [...], "villages": [...]}.
-Facts = dict[str, Claims]
+Facts = dict[Annotated[str, StringConstraints(min_length=1, max_length=MAX_LABEL)], Claims]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from ..index import ControlSpan
+from ..model import FuzzyDate
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -58,6 +59,15 @@ class ControlViews:
                     if date is not None:
                         end = max(end, date.first_day)
         return start, max(end, start + dt.timedelta(days=1))
+
+    def newest_report(self: Renderer) -> FuzzyDate:
+        """The date the chart runs to, as its text gives it ("after 15 Jan 2026"), not the axis's
+        last possible day, which would be more precise than any source."""
+        dates = [e.end or e.date for e in self.index.events]
+        for spans in self.index.control.values():
+            for span in spans:
+                dates += [d for c in span.event.sources if (d := self.index.get(c.source).date) is not None]
+        return max(dates)
 
     def sites_for(self: Renderer, ident: str | None) -> list[str]:
         """The sites a chart shows: all; a place and the places within it; a unit's garrison and
@@ -123,7 +133,7 @@ class ControlViews:
                 bars.append(Bar(span, left, width, colours[span.party]))
             rows.append((site, bars))
         legend = [(party, colour) for party, colour in colours.items() if any(b.span.party == party for _, bs in rows for b in bs)]
-        return self._render("control.html.j2", rows=rows, ticks=self.ticks(start, end), legend=legend, scope=ident, latest=end)
+        return self._render("control.html.j2", rows=rows, ticks=self.ticks(start, end), legend=legend, scope=ident, latest=self.newest_report())
 
     def control_summary(self: Renderer) -> Markup:
         """Each site's state by the newest text about it (not a state carried forward from an older
