@@ -103,5 +103,5 @@ def test_summary_that_states_a_claimed_figure_as_fact_is_an_error(tmp_path: Path
     proc = subprocess.run([sys.executable, "-m", "macros.check", str(project / "data")], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 1
     (line, summary) = proc.stderr.splitlines()
-    assert line.startswith("data/events.yaml:41:5: events[2].summary: the summary repeats the figure 40 of claim 'prisoners-counted › prisoners'")
+    assert line.startswith("data/events.yaml:35:5: events[2].summary: the summary repeats the figure 40 of claim 'prisoners-counted › prisoners'")
     assert "attributes to Blue League" in line and summary == "1 error in the data; nothing was built."

@@ -73,7 +73,7 @@ def test_phases_may_touch_but_not_overlap(tmp_path: Path) -> None:
 
 
 def test_the_same_value_twice_is_a_duplicate_claim_even_with_other_sources(tmp_path: Path) -> None:
-    errors = _errors(tmp_path, places=lambda t: t.replace('"15,000"', '"12,000"'))
+    errors = _errors(tmp_path, places=lambda t: t.replace('count: 15,000', 'count: 12,000'))
     assert errors == [
         "data/places.yaml:11:11: places[0].facts.population[1]: repeats claim 0 of this field; merge them into one claim with both sources"
     ]
