@@ -85,7 +85,7 @@ def check_control(data: Dataset, report: Report) -> list[DataError]:
 def _names(item: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
     yield ("name",), item.name
     for index, alias in enumerate(getattr(item, "aliases", [])):
-        yield ("aliases", index), alias
+        yield ("aliases", index, "name"), alias.name
 
 
 def _address(folder: str, path: str) -> str:

@@ -78,7 +78,9 @@ def test_too_many_citations_in_one_list(tmp_path: Path) -> None:
 
 
 def test_a_name_that_looks_like_its_own_alias(tmp_path: Path) -> None:
-    assert _errors(tmp_path, places=lambda t: t.replace("aliases: [Karsko]", "aliases: [Karsko, \"\\uff2barsk\"]")) == [
+    cited = "{name: Karsko, sources: [north-gazette-2031-03-02]}"
+    look_alike = '{name: "\\uff2barsk", sources: [north-gazette-2031-03-02]}'
+    assert _errors(tmp_path, places=lambda t: t.replace(cited, f"{cited}, {look_alike}")) == [
         "'Ｋarsk' looks the same as 'Karsk', a name of this entity, but is spelled with other characters; use one spelling, or a name that looks different"
     ]
 
@@ -88,5 +90,6 @@ def test_alias_redirects_skip_a_folder_of_the_site(tmp_path: Path) -> None:
     (docs / "maps").mkdir(parents=True)
     (docs / "battle.md").write_text("# Battle\n", encoding="utf-8")
     sitemap = SiteMap.scan(docs, {}, "b")
-    battle = SimpleNamespace(id="b", name="Battle of Karsk", aliases=["Maps", "Karsk fight"])
+    aliases = [SimpleNamespace(name="Maps"), SimpleNamespace(name="Karsk fight")]
+    battle = SimpleNamespace(id="b", name="Battle of Karsk", aliases=aliases)
     assert alias_redirects(sitemap, [battle], docs) == {"battle-of-karsk.md": "battle.md", "karsk-fight.md": "battle.md"}
