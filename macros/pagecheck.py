@@ -11,6 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple
 
+from .attribution import attributed, check_page
 from .errors import DataError
 from .index import Index
 from .links import page_url
@@ -35,6 +36,7 @@ def check_pages(docs_dir: Path, root: Path, index: Index) -> tuple[dict[str, lis
     """Errors for every unknown id in a macro call; and, per id, the valid calls that name it."""
     errors = []
     calls: dict[str, list[Call]] = defaultdict(list)
+    claims = attributed(index)  # one-party claims, for the attribution check of each page
     for page in sorted(docs_dir.rglob("*.md")):
         shown = str(page.relative_to(root)) if page.is_relative_to(root) else str(page)
         url = page_url(page.relative_to(docs_dir))
@@ -42,6 +44,7 @@ def check_pages(docs_dir: Path, root: Path, index: Index) -> tuple[dict[str, lis
         if error is not None:
             errors.append(error)
             continue
+        errors += check_page(text, shown, index, claims)
         for number, line in enumerate(text.splitlines(), start=1):
             if "{{" not in line:
                 continue
