@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .engine import collect
 from .errors import DataErrors
+from .files import inside, scan
 from .pagecheck import check_pages
 
 
@@ -19,8 +20,13 @@ def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else Path("data")
     root = data_dir.resolve().parent
     start = time.perf_counter()
-    index, errors = collect(data_dir.resolve(), root)
     docs = root / "docs"
+    folders = [(data_dir.resolve(), "data")] + ([(docs, "docs")] if docs.is_dir() else [])
+    errors = [e for folder, what in folders if (e := inside(folder, root, what))]
+    errors += [] if errors else [e for folder, _ in folders for e in scan(folder, root)]
+    index = None
+    if not errors:  # links and devices are refused before any file is read (as in the build)
+        index, errors = collect(data_dir.resolve(), root)
     if index is not None and docs.is_dir():
         errors += check_pages(docs, root, index)[1]
     elapsed = time.perf_counter() - start
