@@ -13,19 +13,16 @@ import ast
 import functools
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 MAX_CALL = 4000  # characters between {{ and }}; the longest call in docs/ is under 300
 MAX_PROBLEMS = 20  # per page: a page of ten thousand `{{` gives a short report, not ten thousand lines
 
-# Kinds of argument: an id of one of these kinds of record, free text, or a published file.
 PAGED = ("battle", "parties", "units", "places", "people", "phases", "sources")  # records with a page
 ANY = (*PAGED, "events")
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(NamedTuple):
     name: str
     kinds: tuple[str, ...] = ()  # kinds of record the id may name; empty: free text
     required: bool = True
@@ -35,12 +32,12 @@ class Param:
 # Every macro a page may call, and its parameters in order. A new macro is added here.
 SPECS: dict[str, tuple[Param, ...]] = {
     "infobox": (Param("id", PAGED),),
-    "timeline": (Param("id", PAGED),),
+    "timeline": (Param("id", PAGED, required=False),),  # no id: every event
     "mentions": (Param("id", PAGED),),
     "entity_link": (Param("id", ANY),),
     "fact": (Param("id", ANY), Param("label")),
     "cite": (Param("source", ("sources",)), Param("locator", required=False), Param("quote", required=False)),
-    "control": (Param("id", ("places", "parties", "units"), required=False),),
+    "control": (Param("id", PAGED, required=False),),  # no id: every site
     "json_link": (Param("id", ANY), Param("label", required=False)),
     "api_link": (Param("path", api_path=True), Param("label", required=False), Param("type", required=False)),
     "references": (),
@@ -51,8 +48,7 @@ SPECS: dict[str, tuple[Param, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Written:
+class Written(NamedTuple):
     """One macro call as written: where it starts (1-based line and column), name, arguments."""
 
     line: int
@@ -62,8 +58,7 @@ class Written:
     text: str
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     line: int
     column: int
     snippet: str
@@ -158,12 +153,9 @@ class _Lines:
 
 def parse(text: str, first_line: int = 1) -> tuple[list[Segment], list[Problem]]:
     """Split a page into text and calls; every construct outside the grammar is a Problem."""
-    segments: list[Segment] = []
-    problems: list[Problem] = []
-    lines = _Lines(text, first_line)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # an unknown escape such as '\\q' in a literal is kept as typed
-        return _parse(text, lines, segments, problems)
+        return _parse(text, _Lines(text, first_line), [], [])
 
 
 def _parse(text: str, lines: _Lines, segments: list[Segment], problems: list[Problem]) -> tuple[list[Segment], list[Problem]]:
