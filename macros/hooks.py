@@ -4,7 +4,7 @@ MkDocs empties `site_dir` before it renders a page, so an error in any page used
 (and `mkdocs serve` nothing to serve). Here every build goes to a staging folder beside it, and
 the staged site replaces the old one only once the whole build, strict-mode warnings included,
 has succeeded. A failed build, by `make`, `mkdocs build` or `mkdocs serve`, leaves the last good
-site as it was.
+site as it was, and `mkdocs serve` goes on serving it.
 """
 
 from __future__ import annotations
@@ -72,6 +72,21 @@ def on_post_build(config: Any) -> None:
     shutil.rmtree(old, ignore_errors=True)
     config["site_dir"] = str(target)
     _state["target"] = None
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """`mkdocs serve` holds every request after a failed rebuild ("the server will appear stuck");
+    here a failed rebuild counts as done, so the last good site (kept above) is served on."""
+    rebuild = server.builder
+
+    def keep_serving(*args: Any, **kwargs: Any) -> None:
+        try:
+            rebuild(*args, **kwargs)
+        except (Exception, SystemExit) as exc:  # the build has printed its errors
+            logging.getLogger("mkdocs").error(f"{exc}\nThe build failed; still serving the last good site. Fix the errors above and save.")
+
+    server.builder = keep_serving
+    return server
 
 
 def on_build_error(error: Exception) -> None:
