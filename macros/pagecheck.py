@@ -18,7 +18,7 @@ from .pagegrammar import SPECS, Written, parse
 from .textfile import decode_utf8
 from .validate import suggest
 
-_KIND_WORDS = {"battle": "the battle", "parties": "party", "units": "unit", "places": "place", "people": "person",
+_KIND_WORDS = {"battle": "battle", "parties": "party", "units": "unit", "places": "place", "people": "person",
                "phases": "phase", "sources": "source", "events": "event"}
 
 
@@ -58,9 +58,10 @@ def page_errors(body: str, first: int, shown: str) -> tuple[list[Written], list[
 def _kind_error(call: Written, value: str, kinds: tuple[str, ...], index: Index) -> str | None:
     if value in index.entities and index.kind_of[value] in kinds:
         return None
-    wanted = " or ".join(_KIND_WORDS.get(k, k) for k in kinds)
+    wanted = ", ".join(_KIND_WORDS.get(k, k) for k in kinds)
     if value in index.entities:
-        return f"{call.name}() needs the id of a {wanted}; '{value}' is a {_KIND_WORDS.get(index.kind_of[value], index.kind_of[value])}"
+        found = _KIND_WORDS.get(index.kind_of[value], index.kind_of[value])
+        return f"{call.name}() needs the id of a {wanted}; '{value}' is {'an' if found[0] in 'aeiou' else 'a'} {found}"
     words = "source" if kinds == ("sources",) else "id"
     choices = [i for k in kinds for i in (x.id for x in index.by_kind.get(k, []))]
     return f"unknown {words} '{value}'{suggest(value, choices)}; fix the id in the page or add it to data/"

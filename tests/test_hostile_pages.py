@@ -63,13 +63,22 @@ JINJA = {
     "many-open.md": "{{" * 50_000,
     "many-statements.md": "{%" * 50_000,
     # Calls of the right shape but the wrong ids, kinds or counts.
-    "infobox-event.md": "{{ infobox('karsk-falls') }}",
+    "infobox-event.md": "{{ infobox('fort-falls') }}",
     "cite-unit.md": "{{ cite('grey-rifles-9') }}",
     "fact-missing-arg.md": "{{ fact('karsk') }}",
     "infobox-missing-arg.md": "{{ infobox() }}",
     "too-many-args.md": "{{ entity_link('karsk', 'karsk', 'karsk') }}",
     "unknown-macro.md": "{{ os('karsk') }}",
     "api-path.md": "{{ api_link('../../.git/config') }}",
+}
+# What some of them must say, beyond naming the file.
+MESSAGES = {
+    "infobox-event.md": "infobox() needs the id of a battle, party, unit, place, person, phase, source; 'fort-falls' is an event",
+    "cite-unit.md": "cite() needs the id of a source; 'grey-rifles-9' is a unit",
+    "fact-missing-arg.md": "fact() takes 2 arguments (id, label), got 1",
+    "include-self.md": "a statement ({% ... %}) is not allowed",
+    "many-open.md": "more problems follow",
+    "split-call.md": "not a macro call",
 }
 FRONT_MATTER = {
     "fm-title-jinja.md": "---\ntitle: \"{{ cycler.__init__.__globals__.os.system('touch {c}') }}\"\n---\n# T\n",
@@ -166,6 +175,8 @@ def test_hostile_pages_are_refused(batch: str, tmp_path: Path) -> None:
     code, output, seconds = _build(project)
     assert code != 0
     _assert_refused(project, output, list(pages), canary)
+    for name, message in MESSAGES.items() if batch == "jinja" else ():
+        assert any(line.startswith(f"docs/{name}:") and message in line for line in output.splitlines()), (name, message)
     assert seconds < 120, f"the build took {seconds:.0f} s to refuse"  # a stall guard, not a benchmark
 
 
