@@ -6,12 +6,19 @@ Writes OUT/data/ (events split into OUT/data/events/*.yaml) and OUT/docs/ (battl
 sources and one page per unit, place, party, person, phase and source). Everything is fiction
 and deterministic for a seed; the output passes `python -m macros.check`. Other counts follow
 from the two given: places = units / 2, sources = events / 50, people = units / 20.
+
+Laid out as a large record should be: with more events than the engine's `split_above` (500),
+the chronology has a page per month (docs/chronology/YYYY-MM.md); units, places and sources sit
+in sub-folders (units by party and kind, places by the town they lie in, sources by year), each
+a sub-section of the navigation, so that no page carries a nav section of a thousand entries.
 """
 
 from __future__ import annotations
 
 import argparse
+import calendar
 import datetime as dt
+import json
 import random
 from pathlib import Path
 from typing import Any
@@ -24,6 +31,7 @@ UNIT_KINDS = ["battalion", "brigade", "column", "other"]
 START = dt.date(2030, 1, 1)
 DAYS = 3 * 365
 PHASES = 5
+SPLIT_ABOVE = 500  # macros/scale.py's default: with more events, a page per month
 PARTIES = [("blue-front", "Blue Front", None), ("blue-front-youth", "Blue Front Youth Wing", "blue-front"),
            ("river-alliance", "River Alliance", None), ("grey-army", "Grey Army", None),
            ("grey-air-wing", "Grey Air Wing", "grey-army"), ("grey-militia", "Grey Militia", None)]
@@ -62,7 +70,7 @@ def _date(rng: random.Random, day: dt.date) -> str:
     return f"{'early' if day.day <= 10 else 'mid' if day.day <= 20 else 'late'} {day:%Y-%m}"
 
 
-def generate(out: Path, events: int, units: int, seed: int = 7) -> dict[str, int]:
+def generate(out: Path, events: int, units: int, seed: int = 7, split_above: int = SPLIT_ABOVE) -> dict[str, int]:
     rng = random.Random(seed)
     n_places, n_sources, n_people = max(10, units // 2), max(10, events // 50), max(5, units // 20)
     sources = [f"report-{i:04d}" for i in range(n_sources)]
@@ -121,7 +129,7 @@ def generate(out: Path, events: int, units: int, seed: int = 7) -> dict[str, int
                    "casualties": {"killed": _claims(rng, sources, ["300"], parties[3 - 3 * s])}} for s in (0, 1)],
         "sources": _cites(rng, sources),
     }
-    _write(out, data)
+    _write(out, data, split_above)
     return {kind: len(items) if isinstance(items, list) else 1 for kind, items in data.items()}
 
 
@@ -147,6 +155,23 @@ def _event(rng: random.Random, i: int, total: int, sources: list[str], parties: 
     return event
 
 
+NAV = """# Generated (bench/generate.py). Sub-folders of units, places and sources are sub-sections.
+append_unmatched: true
+nav:
+  - Home: index.md
+  - Battle of Karsk: battle.md
+  - Phases: phases
+  - Chronology:
+      - All events: chronology.md
+      - "chronology/*.md"
+  - Units: units
+  - Armed groups and organisations: parties
+  - Places: places
+  - People: people
+  - Sources:
+      - All sources: sources.md
+      - sources
+"""
 PAGE = "# {title}\n\n{{{{ infobox('{ident}') }}}}\n\n{{{{ timeline('{ident}') }}}}\n\n## References\n\n{{{{ references() }}}}\n"
 
 
@@ -156,7 +181,7 @@ def _dump(path: Path, value: Any) -> None:
                               allow_unicode=True, width=200), encoding="utf-8")
 
 
-def _write(out: Path, data: dict[str, Any]) -> None:
+def _write(out: Path, data: dict[str, Any], split_above: int) -> None:
     for kind, items in data.items():
         if kind == "events":
             for start in range(0, max(len(items), 1), 1000):
@@ -164,11 +189,25 @@ def _write(out: Path, data: dict[str, Any]) -> None:
         else:
             _dump(out / "data" / f"{kind}.yaml", {kind: items})
     docs = out / "docs"
+    names = {item["id"]: item["name"] for item in data["parties"] + data["places"]}
     for kind in ("units", "places", "parties", "people", "phases", "sources"):
         for item in data[kind]:
-            page = docs / kind / f"{item['id']}.md"
+            group = _group(kind, item, names)
+            folder = docs / kind / group[0] if group else docs / kind
+            if group and not (folder / ".nav.yml").exists():
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / ".nav.yml").write_text(f"title: {json.dumps(group[1])}\n", encoding="utf-8")
+            page = folder / f"{item['id']}.md"
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(PAGE.format(title=item["name"], ident=item["id"]), encoding="utf-8")
+    (docs / ".nav.yml").write_text(NAV, encoding="utf-8")
+    if len(data["events"]) > split_above:
+        for month in sorted({event["date"].split()[-1][:7] for event in data["events"]}):
+            year, number = month.split("-")
+            (docs / "chronology").mkdir(exist_ok=True)
+            (docs / "chronology" / f"{month}.md").write_text(
+                f"# {calendar.month_name[int(number)]} {year}\n\n{{{{ chronology('{month}') }}}}\n\n"
+                "## References\n\n{{ references() }}\n", encoding="utf-8")
     battle, first_place, first_source = data["battle"]["id"], data["places"][0]["id"], data["sources"][0]["id"]
     (docs / "index.md").write_text("# Synthetic conflict\n\nA generated record: see [the battle](battle.md) and [the chronology](chronology.md).\n")
     (docs / "battle.md").write_text(
@@ -178,6 +217,18 @@ def _write(out: Path, data: dict[str, Any]) -> None:
     (docs / "chronology.md").write_text("# Chronology\n\n{{ chronology() }}\n\n## References\n\n{{ references() }}\n")
     listing = "\n".join(f"- {{{{ entity_link('{s['id']}') }}}}" for s in data["sources"])
     (docs / "sources.md").write_text(f"# Sources\n\n{listing}\n")
+
+
+def _group(kind: str, item: dict[str, Any], names: dict[str, str]) -> tuple[str, str] | None:
+    """(sub-folder, nav title) of an entity's page, or None for a kind small enough to list whole."""
+    if kind == "units":
+        return f"{item['party']}-{item['kind']}", f"{names[item['party']]}, {item['kind']}s"
+    if kind == "places":
+        town = item.get("within", item["id"])
+        return f"near-{town}", f"Near {names[town]}"
+    if kind == "sources":
+        return item["date"][:4], item["date"][:4]
+    return None
 
 
 def main() -> None:

@@ -20,13 +20,16 @@ from .errors import DataErrors
 from .export import generation_date, publish
 from .export.pages import PageData
 from .files import inside, scan, shown
+from .history.log import History, walk
+from .history.site import HistoryPages
 from .links import SiteMap, alias_redirects
 from .pagecheck import Call, check_pages, read_page
 from .pagegrammar import SPECS, expand, parse
 from .render import Renderer
+from .scale import Split, event_pages
 
 MACROS = ("infobox", "timeline", "chronology", "cite", "fact", "references", "entity_link", "mentions",
-          "disagreements", "control", "control_summary", "sources")
+          "disagreements", "control", "control_summary", "sources", "recent_changes")
 
 
 def define_env(env: Any) -> None:
@@ -34,6 +37,10 @@ def define_env(env: Any) -> None:
     settings = env.conf.get("extra", {}).get("wiki", {}) or {}
     data_dir = root / settings.get("data_dir", "data")
     docs_dir = Path(env.conf["docs_dir"])
+    try:
+        split = Split.from_settings(settings)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
     _require_safe_config(env.conf, env.config)
     errors = [e for folder, what in ((docs_dir, "docs"), (data_dir, "data")) if (e := inside(folder, root, what))]
     errors += [] if errors else scan(docs_dir, root) + scan(data_dir, root)
@@ -41,17 +48,25 @@ def define_env(env: Any) -> None:
         raise PluginError("\n" + DataErrors(errors).report())
     index, errors = collect(data_dir, root)
     calls: dict[str, list[Call]] = {}
+    events: dict[str, str] = {}
     if index is not None:
         calls, errors = check_pages(docs_dir, root, index)
+        events, more = event_pages(index.events, split, docs_dir, root)
+        errors += more
     if errors or index is None:
         raise PluginError("\n" + DataErrors(errors).report())
     ids = {kind: [item.id for item in items] for kind, items in index.by_kind.items()}
-    sitemap = SiteMap.scan(docs_dir, ids, index.battle.id)
-    renderer = Renderer(index, sitemap, calls)
+    sitemap = SiteMap.scan(docs_dir, ids, index.battle.id, events)
+    renderer = Renderer(index, sitemap, calls, split)
     env.variables["wiki"] = renderer
+    where = {**settings, "root": root, "data_dir": data_dir, "docs_dir": docs_dir, "site_url": env.conf.get("site_url"),
+             "site_name": env.conf.get("site_name")}
+    # History (recent changes, page dates, feeds) from the git log, cached under .cache/history/.
+    history = walk(root, root / ".cache" / "history") if _on(settings.get("history", True)) else History(note="History is switched off for this build.")
+    pages = env.variables["wiki_history"] = HistoryPages(history, index, renderer.sitemap, where)
+    provided = {"recent_changes": lambda: pages.recent_changes(renderer.page_url)}
     for name in MACROS:
-        env.macro(getattr(renderer, name), name)
-    where = {**settings, "root": root, "data_dir": data_dir, "docs_dir": docs_dir}
+        env.macro(provided.get(name) or getattr(renderer, name), name)
     data = env.variables["wiki_data"] = PageData(index, renderer.sitemap, lambda: renderer.page_url, where)
     env.macro(data.json_link, "json_link")
     env.macro(data.api_link, "api_link")
@@ -79,6 +94,10 @@ def _sandbox(env: Any) -> None:
     env._env = box  # mkdocs-macros has no setting for a sandbox; this is its one environment
 
 
+def _on(value: Any) -> bool:
+    return str(value).strip().lower() not in ("false", "0", "off", "no", "")
+
+
 def on_pre_page_macros(env: Any) -> None:
     """Expand the page's macro calls (the page was checked in `define_env`; it is parsed again as MkDocs read it)."""
     _sandbox(env)
@@ -98,11 +117,15 @@ def on_pre_page_macros(env: Any) -> None:
 
 
 def on_post_page_macros(env: Any) -> None:
-    """Every page ends with where to edit it: its Markdown and the data files it draws from."""
-    env.markdown += "\n\n" + str(env.variables["wiki_data"].edit_block(env.page.file.src_uri))  # str: Markup + would escape the page
+    """Every page ends with where to edit it (its Markdown and the data files it draws from) and when it last changed."""
+    src = env.page.file.src_uri
+    env.markdown += "\n\n" + str(env.variables["wiki_data"].edit_block(src))  # str: Markup + would escape the page
+    env.markdown += "\n\n" + str(env.variables["wiki_history"].footer((Path(env.conf["docs_dir"]) / src).relative_to(env.project_dir).as_posix(), env.page.url))
 
 
 def on_post_build(env: Any) -> None:
     """Publish the data under <site>/api/, dated by the last commit so that builds repeat exactly."""
     wiki = env.variables["wiki"]
-    publish(wiki.index, wiki.sitemap, Path(env.conf["site_dir"]) / "api", generation_date(Path(env.project_dir)))
+    generated = generation_date(Path(env.project_dir))
+    publish(wiki.index, wiki.sitemap, Path(env.conf["site_dir"]) / "api", generated)
+    env.variables["wiki_history"].write_feeds(Path(env.conf["site_dir"]), generated)

@@ -1,6 +1,8 @@
-"""`python -m macros.check [DATA_DIR]`: validate the data and the pages' macro calls; write nothing.
+"""`python -m macros.check [DATA_DIR] [--format text|github]`: validate the data and the pages' macro calls; write nothing.
 
-Errors go to stderr, one per line, then a count; the time taken always goes to stdout.
+Errors go to stderr, one per line, then a count; the time taken always goes to stdout. With
+`--format github` each error is also written to stdout as a GitHub Actions annotation
+(`::error file=…,line=…,col=…::…`), which shows it on the pull request's own line.
 Pages are those of `docs/` next to the data folder, when there is one.
 """
 
@@ -11,12 +13,17 @@ import time
 from pathlib import Path
 
 from .engine import collect
-from .errors import DataErrors
+from .errors import DataErrors, annotation
 from .files import inside, scan
 from .pagecheck import check_pages
+from .scale import Split, event_pages, settings_in
 
 
 def main(argv: list[str]) -> int:
+    github = _take_format(argv)
+    if github is None:
+        print("usage: python -m macros.check [DATA_DIR] [--format text|github]", file=sys.stderr)
+        return 2
     data_dir = Path(argv[0]) if argv else Path("data")
     root = data_dir.resolve().parent
     start = time.perf_counter()
@@ -29,14 +36,28 @@ def main(argv: list[str]) -> int:
         index, errors = collect(data_dir.resolve(), root)
     if index is not None and docs.is_dir():
         errors += check_pages(docs, root, index)[1]
+        errors += event_pages(index.events, Split.from_settings(settings_in(root / "mkdocs.yml")), docs, root)[1]
     elapsed = time.perf_counter() - start
     if errors or index is None:
-        print(DataErrors(errors).report(), file=sys.stderr)
+        report = DataErrors(errors)
+        print(report.report(), file=sys.stderr)
+        if github:
+            print("\n".join(annotation(error) for error in report.errors))
         print(f"checked in {elapsed:.2f} s")
         return 1
     counts = ", ".join(f"{len(items)} {kind}" for kind, items in index.by_kind.items())
     print(f"data OK: {counts}; {len(index.disagreements)} disagreements; checked in {elapsed:.2f} s")
     return 0
+
+
+def _take_format(argv: list[str]) -> bool | None:
+    """Remove `--format X` from argv; True for github, False for text, None if unknown."""
+    if "--format" not in argv:
+        return False
+    at = argv.index("--format")
+    value = argv[at + 1] if at + 1 < len(argv) else ""
+    del argv[at : at + 2]
+    return {"text": False, "github": True}.get(value)
 
 
 if __name__ == "__main__":

@@ -118,7 +118,7 @@ def check_claims(data: Dataset) -> list[DataError]:
         for loc, claims in claim_fields(item):
             seen: dict[tuple[Any, ...], int] = {}
             for index, claim in enumerate(claims):
-                key = (claim.value, claim.ref, claim.claimed_by, claim.as_of)
+                key = (claim.value, claim.ref, claim.count, claim.date, claim.end, tuple(claim.names), claim.claimed_by, claim.as_of)
                 if key in seen:
                     errors.append(_error(data, item, (*loc, index), f"repeats claim {seen[key]} of this field; merge them into one claim with both sources"))
                 else:

@@ -53,3 +53,17 @@ def format_path(parts: tuple[str | int, ...]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def _escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def annotation(error: DataError) -> str:
+    """A GitHub Actions workflow command, so that the error shows on the pull request's own line."""
+    where = f"file={_escape(error.file, True)}"
+    if error.line:
+        where += f",line={error.line},col={error.column or 1}"
+    message = f"{error.path}: {error.message}" if error.path else error.message
+    return f"::error {where}::{_escape(message)}"

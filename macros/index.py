@@ -8,25 +8,34 @@ from typing import Any
 
 from .checks import all_items
 from .dataset import Dataset
-from .model import Battle, Claim, Event, Phase
-from .model.claim import group_by_statement
+from .model import Battle, Claim, Event, FuzzyDate, Phase
+from .model.claim import differ, group_by_statement
 from .walk import claim_fields, references
 
 
 @dataclass(frozen=True)
 class ControlSpan:
-    """A site held by a party from one event until the next change (or the latest report)."""
+    """What one report says of a site, from its event until the next report (or the latest).
+
+    `party` holds the site (or the part given by `extent`); `state` is "change" (it passed to
+    them), "holds" (a report of who holds it) or "foothold" (`attacker` is inside or around it;
+    the holder still holds it). `reported` is the date of the newest dated text behind the
+    report (None when no text behind it is dated).
+    """
 
     site: str
     party: str
     extent: str
     event: Event
     until: Event | None
+    state: str = "change"
+    attacker: str | None = None
+    reported: FuzzyDate | None = None
 
 
 @dataclass(frozen=True)
 class Disagreement:
-    """A field with two or more distinct claimed values."""
+    """A field whose claims cannot all be true (see `model.claim.differ`)."""
 
     owner: Any
     path: tuple[str | int, ...]
@@ -50,6 +59,7 @@ class Index:
     referenced_by: dict[str, list[Any]] = field(default_factory=lambda: defaultdict(list))
     alias_to: dict[str, str] = field(default_factory=dict)
     control: dict[str, list[ControlSpan]] = field(default_factory=dict)
+    latest: dict[str, ControlSpan] = field(default_factory=dict)
     disagreements: list[Disagreement] = field(default_factory=list)
 
     def get(self, ident: str) -> Any:
@@ -99,7 +109,7 @@ def build_index(data: Dataset) -> Index:
                 if isinstance(item, Event):
                     index.events_of[target].append(item)
         for loc, claims in claim_fields(item):
-            if len(group_by_statement(claims)) > 1:
+            if differ(group_by_statement(claims)):
                 index.disagreements.append(Disagreement(item, loc, claims))
     for key in list(index.events_of):
         index.events_of[key].sort(key=lambda e: (e.date.first_day, e.date.last_day, e.id))
@@ -107,14 +117,30 @@ def build_index(data: Dataset) -> Index:
     return index
 
 
+def _text_date(index: Index, event: Event) -> FuzzyDate | None:
+    """The date of the newest dated text that reports the event."""
+    return max((d for d in (index.get(c.source).date for c in event.sources) if d is not None), default=None)
+
+
+def newest_text_first(span: ControlSpan) -> tuple[FuzzyDate, FuzzyDate]:
+    """How reports of one site rank for the latest-report view: by the date of their newest text
+    (an undated text counts as of the event it reports), then by the moment they describe."""
+    return (span.reported or span.event.end or span.event.date, span.event.date)
+
+
 def _build_control(index: Index) -> None:
-    changes: dict[str, list[tuple[Event, Any]]] = defaultdict(list)
+    """Per site, its reports in the order of the moments they describe (the chart), and the
+    report from the newest text about it (the latest-report view), never a state carried forward."""
+    reports: dict[str, list[tuple[Event, Any]]] = defaultdict(list)
     for event in index.events:
-        for change in event.control:
-            changes[change.site].append((event, change))
-    for site, items in changes.items():
+        for report in event.control:
+            reports[report.site].append((event, report))
+    for site, items in reports.items():
         spans = []
-        for position, (event, change) in enumerate(items):
+        for position, (event, report) in enumerate(items):
             until = items[position + 1][0] if position + 1 < len(items) else None
-            spans.append(ControlSpan(site, change.to, change.extent, event, until))
+            spans.append(ControlSpan(site, report.holder, report.extent, event, until, report.state, report.foothold,
+                                     _text_date(index, event)))
         index.control[site] = spans
+        # Newest text first; within one text, the latest moment it describes.
+        index.latest[site] = max(reversed(spans), key=newest_text_first)  # ties: the later in the list

@@ -13,7 +13,6 @@ from typing import Any
 
 # Kinds whose entities get a page of their own at docs/<kind>/<id>.md.
 PAGE_KINDS = ("parties", "units", "places", "people", "phases", "sources")
-_HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 
 
 @dataclass(frozen=True)
@@ -25,26 +24,34 @@ class SiteMap:
     chronology_page: str
     sources_page: str
     titles: dict[str, str] = field(default_factory=dict)
+    events: dict[str, str] = field(default_factory=dict)  # event id -> its chronology page, when split (scale.py)
 
     @classmethod
-    def scan(cls, docs_dir: Path, ids_by_kind: dict[str, list[str]], battle_id: str) -> SiteMap:
+    def scan(cls, docs_dir: Path, ids_by_kind: dict[str, list[str]], battle_id: str,
+             events: dict[str, str] | None = None) -> SiteMap:
+        """An entity's page is docs/<kind>/<id>.md, or in a sub-folder of docs/<kind>/ (a nav sub-section)."""
         pages: dict[str, str] = {}
         for kind in PAGE_KINDS:
+            found: dict[str, Path] = {}
+            for path in sorted((docs_dir / kind).rglob("*.md"), key=lambda p: (len(p.parts), p)):
+                found.setdefault(path.stem, path)  # the shallowest file wins
             for ident in ids_by_kind.get(kind, []):
-                if (docs_dir / kind / f"{ident}.md").is_file():
-                    pages[ident] = f"{kind}/{ident}/"
+                if ident in found:
+                    pages[ident] = page_url(found[ident].relative_to(docs_dir))
         battle_page = "battle/" if (docs_dir / "battle.md").is_file() else ""
         if battle_page:
             pages[battle_id] = battle_page
         chronology = "chronology/" if (docs_dir / "chronology.md").is_file() else ""
         sources = "sources/" if (docs_dir / "sources.md").is_file() else ""
         titles = {page_url(p.relative_to(docs_dir)): _title(p) for p in docs_dir.rglob("*.md")}
-        return cls(pages, battle_page, chronology, sources, titles)
+        return cls(pages, battle_page, chronology, sources, titles, events or {})
 
     def url(self, ident: str, kind: str) -> str | None:
         """Site-relative URL of an entity, or None if it has no page."""
         if ident in self.pages:
             return self.pages[ident]
+        if kind == "events" and ident in self.events:
+            return f"{self.events[ident]}#{ident}"
         if kind == "events" and self.chronology_page:
             return f"{self.chronology_page}#{ident}"
         if kind == "sources" and self.sources_page:
@@ -60,13 +67,21 @@ def page_url(relative: Path) -> str:
     return "/".join(parts) + "/" if parts else ""
 
 
+def heading_text(line: str) -> str | None:
+    """The text of a `# Title #` line, by string operations (a regex here took quadratic time)."""
+    if not line.startswith("#") or len(line) < 2 or not line[1].isspace():
+        return None
+    text = line[1:].strip().rstrip("#").rstrip()
+    return text or None
+
+
 def _title(page: Path) -> str:
     """A page's first `# ` heading (the title MkDocs shows), else its file name."""
     with page.open(encoding="utf-8") as lines:
         for line in lines:
-            match = _HEADING.match(line)
-            if match:
-                return match.group(1)
+            text = heading_text(line)
+            if text:
+                return text
     return page.stem.replace("-", " ").capitalize()
 
 

@@ -41,10 +41,11 @@ SPECS: dict[str, tuple[Param, ...]] = {
     "json_link": (Param("id", ANY), Param("label", required=False)),
     "api_link": (Param("path", api_path=True), Param("label", required=False), Param("type", required=False)),
     "references": (),
-    "chronology": (),
+    "chronology": (Param("period", required=False),),  # a month or year page of a split chronology
     "disagreements": (),
     "control_summary": (),
     "sources": (),
+    "recent_changes": (),
 }
 
 

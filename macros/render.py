@@ -20,8 +20,9 @@ from .citations import PageCitations, Use, backlink_letter, named_date
 from .index import Index
 from .links import SiteMap, relative
 from .model import Citation, ClaimedBy, FuzzyDate
-from .model.claim import group_by_statement
+from .model.claim import differ, group_by_statement
 from .pagecheck import Call
+from .scale import Split
 from .views.control import ControlViews
 from .views.records import RecordViews
 from .views.timeline import TimelineViews
@@ -77,17 +78,21 @@ class Claimant:
     person: Link | None
     short: str
     full: str
+    described: str | None = None
 
 
 class Renderer(TimelineViews, ControlViews, RecordViews):
     """One per build; `start_page` resets the per-page state (citation numbers)."""
 
-    def __init__(self, index: Index, sitemap: SiteMap, calls: dict[str, list[Call]] | None = None) -> None:
+    def __init__(self, index: Index, sitemap: SiteMap, calls: dict[str, list[Call]] | None = None,
+                 split: Split | None = None) -> None:
         self.index = index
+        self.split = split or Split()
         self.sitemap = sitemap
         self.calls = calls or {}
         self.env = make_environment()
         self.env.filters["source_name"] = lambda ident: self.index.get(ident).name
+        self.env.filters["source_short"] = lambda ident: self.index.get(ident).outlet or self.index.get(ident).name
         self.start_page("")
 
     def start_page(self, url: str) -> None:
@@ -157,10 +162,11 @@ class Renderer(TimelineViews, ControlViews, RecordViews):
         party = self.link(who.party) if who.party else None
         person = self.link(who.person) if who.person else None
         short = self.short_name(who.party) if who.party else ""
-        full = "Claimed by " + ", ".join(x.name for x in (person, party) if x)
-        return Claimant(party, person, short, full)
+        full = "Claimed by " + (", ".join(x.name for x in (person, party) if x) or str(who.described))
+        return Claimant(party, person, short, full, who.described)
 
     group_claims = staticmethod(group_by_statement)
+    differ = staticmethod(differ)
 
     def _render(self, template: str, **context: Any) -> Markup:
         html = self.env.get_template(template).render(h=self, index=self.index, **context)

@@ -78,6 +78,14 @@ _TYPE_WORDS = {
 }
 
 
+_BOUNDS = {
+    "greater_than_equal": ("of at least", "ge"),
+    "less_than_equal": ("of at most", "le"),
+    "greater_than": ("above", "gt"),
+    "less_than": ("below", "lt"),
+}
+
+
 def _describe(raw: Any) -> str:
     if isinstance(raw, dict):
         return "a mapping"
@@ -112,6 +120,15 @@ def explain(error: dict[str, Any], model: type[BaseModel], path: tuple[str | int
         return f"expected {_TYPE_WORDS[kind]}, found {_describe(value)}"
     if kind == "value_error":
         return str(error.get("ctx", {}).get("error", error["msg"]))
+    if kind == "finite_number":
+        return f"{_describe(value)} is not a finite number; write a number like 12.5"
+    if kind in _BOUNDS:
+        word, key = _BOUNDS[kind]
+        bound = error.get("ctx", {}).get(key)
+        limit = f"; expected a number {word} {bound:g}" if isinstance(bound, int | float) else ""
+        return f"{_describe(value)} is out of range{limit}"
+    if kind == "too_long":
+        return f"too many items ({error.get('ctx', {}).get('actual_length')}); keep at most {error.get('ctx', {}).get('max_length')}"
     if kind == "string_too_long":
         return f"text is too long; keep it under {error.get('ctx', {}).get('max_length')} characters"
     return f"{error['msg']} (found {_describe(value)})"

@@ -34,7 +34,7 @@ def test_generated_conflict_passes_check_and_builds(tmp_path: Path) -> None:
     events = [e for part in sorted((tmp_path / "gen" / "data" / "events").glob("*.yaml"))
               for e in yaml.safe_load(part.read_text(encoding="utf-8"))["events"]]
     expected = sum("unit-0003" in e["units"] for e in events)
-    page = (result.site / "units" / "unit-0003" / "index.html").read_text(encoding="utf-8")
+    page = (result.site / "units" / "grey-army-other" / "unit-0003" / "index.html").read_text(encoding="utf-8")  # sub-folder: party, kind
     assert "Rifle Battalion 3" in page
     assert len(re.findall(r'<li class="bw-event[ "]', page)) == expected > 0
     chronology = (result.site / "chronology" / "index.html").read_text(encoding="utf-8")

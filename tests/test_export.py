@@ -55,7 +55,7 @@ def test_every_published_json_file_matches_its_schema(site: Path) -> None:
     checked = 0
     for path in sorted(api.rglob("*")):
         relative = path.relative_to(api).as_posix()
-        if path.is_dir() or relative.startswith("schemas/") or relative == "events.csv":
+        if path.is_dir() or relative.startswith(("schemas/", "feeds/")) or relative == "events.csv":  # feeds: Atom, see test_history
             continue
         errors = list(Draft202012Validator(schemas[schema_of(relative)]).iter_errors(json.loads(path.read_text(encoding="utf-8"))))
         assert not errors, f"api/{relative}: {errors[0].message} at {list(errors[0].absolute_path)}"
@@ -172,6 +172,21 @@ def test_ledger_quotes_commas_quotes_and_newlines(tmp_path: Path) -> None:
     assert rows[1]["summary"] == summary
     assert rows[1]["claimed_by"] == "blue-league"
     assert (rows[0]["date"], rows[0]["date_precision"], rows[0]["date_qualifier"]) == ("2031-02", "month", "early")
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_ledger_neutralises_formula_prefixes(tmp_path: Path, start: str) -> None:
+    """OWASP's CSV-injection advice: a cell a spreadsheet would run as a formula is prefixed with '."""
+    formula = start + 'HYPERLINK("https://example.org/x","click")'
+    title = start + "1+1 Karsk Fort falls" if start not in "\t\r" else "Karsk Fort falls"
+    root = _fiction_copy(tmp_path, {"events": {
+        "summary: The League says it holds the fort.": "summary: " + json.dumps(formula),
+        "title: Karsk Fort falls": "title: " + json.dumps(title),
+    }})
+    rows = list(csv.DictReader(io.StringIO(_api(root)["events.csv"], newline="")))
+    assert rows[1]["summary"] == "'" + formula
+    assert rows[1]["title"] == ("'" + title if title[0] == start else title)
+    assert rows[0]["summary"] == "Blue League fighters begin an assault on the town."  # ordinary text untouched
 
 
 def test_geojson_puts_longitude_first_and_keeps_only_sourced_points(tmp_path: Path) -> None:

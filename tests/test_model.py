@@ -90,7 +90,7 @@ def test_claims_need_a_value_or_ref_and_a_source() -> None:
     claim = Claim.model_validate({"value": "40", "sources": ["s"], "claimed_by": {"party": "p"}, "as_of": "2025-05"})
     assert claim.claimed_by == ClaimedBy(party="p")
     assert claim.as_of == FuzzyDate(2025, 5)
-    with pytest.raises(ValidationError, match="a claim needs a 'value', a 'ref' to an entity, or both"):
+    with pytest.raises(ValidationError, match="a claim needs a 'value', a 'ref' to an entity, or a typed value"):
         Claim.model_validate({"sources": ["s"]})
     with pytest.raises(ValidationError) as info:
         Claim.model_validate({"value": "40", "sources": []})

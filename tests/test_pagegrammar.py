@@ -63,6 +63,21 @@ def test_everything_else_is_a_located_error(text: str, words: str) -> None:
     assert _joined(segments) == "line one\nsome text " + text
 
 
+def test_specs_match_the_macros_signatures() -> None:
+    """Each macro takes the parameters its spec lists, by position, in the same number."""
+    import inspect
+
+    from macros.export.pages import PageData
+    from macros.history.site import HistoryPages
+    from macros.render import Renderer
+
+    for name, params in SPECS.items():
+        owner = next(cls for cls in (Renderer, PageData, HistoryPages) if hasattr(cls, name))
+        given = [p for p in inspect.signature(getattr(owner, name)).parameters.values() if p.name not in ("self", "here")]
+        assert len(given) >= len(params), name
+        assert [p.default is inspect.Parameter.empty for p in given[: len(params)]] == [p.required for p in params], name
+
+
 def test_first_line_offsets_line_numbers() -> None:
     assert parse("x\n{{ y }}", first_line=5)[1][0][:2] == (6, 1)
 

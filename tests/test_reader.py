@@ -133,8 +133,11 @@ def test_control_chart_table_and_summary(site: Path) -> None:
     assert spans[0][0] < spans[1][0] and abs(spans[1][0] + spans[1][1] - 100) < 0.01
     assert "Grey Army (partial) from late March 2031" in text(bars[1])
     assert [text(t) for t in tree.find_class("bw-tick")] == ["Feb 2031", "Mar"]  # the year once, then months
+    # The newest report as its text dates it, not the axis's last possible day (31 Mar 2031)
+    caption = text(tree.xpath("//figure[contains(@class, 'bw-chart')]/figcaption")[0])
+    assert "to the latest report (late March 2031)." in caption
     legend = [text(li) for li in tree.find_class("bw-legend")[0]]
-    assert legend == ["Blue League", "Grey Army", "partial control"]
+    assert legend == ["Blue League", "Grey Army", "partial control", "contested (held, other side inside or around)"]
     table = [[text(td) for td in tr.xpath("./td")] for tr in tree.find_class("bw-control-table")[0].xpath(".//tbody/tr")]
     assert [r[:4] for r in table] == [
         ["Karsk Fort", "Blue League", "1 Mar 2031", "late March 2031"],

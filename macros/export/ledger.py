@@ -3,6 +3,9 @@
 Several values in one cell (parties, units, places, sources) are ids joined with ';'. Dates are
 kept as precise as their sources: `date` holds only the known part (2025, 2025-05 or
 2025-05-08), `date_precision` says which, and `date_qualifier` keeps words like "after".
+
+A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be read as a formula
+by a spreadsheet, so it gets a leading apostrophe (OWASP's advice on CSV injection).
 """
 
 from __future__ import annotations
@@ -18,10 +21,16 @@ COLUMNS = (
     "parties", "units", "places", "summary", "sources", "claimed_by",
 )
 SEPARATOR = ";"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(cell: str) -> str:
+    """A cell a spreadsheet shows as text: `=1+1` -> `'=1+1`."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def _claimants(who: ClaimedBy | None) -> list[str]:
-    return [ident for ident in (who.party, who.person) if ident] if who else []
+    return [ident for ident in (who.party, who.person, who.described) if ident] if who else []
 
 
 def event_row(event: Event) -> dict[str, str]:
@@ -48,5 +57,5 @@ def events_csv(index: Index) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for event in index.events:
-        writer.writerow(event_row(event))
+        writer.writerow({column: neutral(cell) for column, cell in event_row(event).items()})
     return out.getvalue()

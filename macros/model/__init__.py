@@ -2,9 +2,10 @@
 
 from .battle import Battle, Side
 from .claim import Citation, Claim, ClaimedBy, Claims, Facts
+from .control import ControlChange, ControlReport
 from .dates import FuzzyDate, parse_date
 from .entities import Coordinates, Distance, Entity, Party, Person, Phase, Place, Source, Unit
-from .event import ControlChange, Event
+from .event import Event
 from .files import FILE_MODELS, KINDS
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "ClaimedBy",
     "Claims",
     "ControlChange",
+    "ControlReport",
     "Coordinates",
     "Distance",
     "Entity",

@@ -6,8 +6,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from .names import BIDI_CONTROLS, describe, invisible, mixed_script_word
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -34,18 +37,31 @@ _MARKUP = re.compile(r"<[A-Za-z!/?]|\{[{%#]|\]\(")  # "a < b" is text: a tag has
 
 
 def _plain_name(value: str) -> str:
-    """Names are shown in many places (titles, links, search): plain text only."""
+    """Names are shown in many places (titles, links, search): plain text, in one normal form."""
     if value != value.strip() or not value:
         raise ValueError("must not be empty or start or end with spaces")
     if _MARKUP.search(value):
         raise ValueError(f"'{value}' contains markup (HTML, Jinja or a Markdown link); names are plain text, so remove it")
     if any(unicodedata.category(c) == "Cc" for c in value):
         raise ValueError("contains a control character; names are one line of plain text")
-    return value
+    hidden = next((c for c in value if invisible(c)), None)
+    if hidden is not None:
+        raise ValueError(f"contains the invisible character {describe(hidden)}; delete it (names hold visible letters and plain spaces only)")
+    mixed = mixed_script_word(value)
+    if mixed is not None:
+        word, scripts = mixed
+        raise ValueError(f"the word '{word}' mixes {' and '.join(sorted(scripts))} letters, which can look alike; write it in one script")
+    return unicodedata.normalize("NFC", value)
 
 
 def _http_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", value):
+    """An absolute http(s) address with a dotted host, checked by parsing (no regex to backtrack)."""
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname or ""
+    except ValueError:
+        host, parts = "", None
+    if parts is None or not value.startswith(("http://", "https://")) or "." not in host.strip(".") or any(c.isspace() for c in value):
         raise ValueError(f"'{value}' is not an http(s) address; only http:// and https:// URLs are allowed")
     return value
 
@@ -53,12 +69,19 @@ def _http_url(value: str) -> str:
 def _nonempty(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
+    bidi = next((c for c in value if c in BIDI_CONTROLS), None)
+    if bidi is not None:
+        raise ValueError(f"contains the bidi control {describe(bidi)}, which reorders the text around it; delete it")
     return value
 
 
-Name = Annotated[str, StringConstraints(max_length=200), AfterValidator(_plain_name)]
-Text = Annotated[str, StringConstraints(max_length=5000), AfterValidator(_nonempty)]
-Url = Annotated[str, AfterValidator(_http_url)]
+# Length caps come first (checked in pydantic-core, linear), so no later rule sees a huge value.
+MAX_NAME, MAX_TEXT, MAX_URL, MAX_LABEL = 200, 5000, 2000, 200
+Name = Annotated[str, StringConstraints(max_length=MAX_NAME), AfterValidator(_plain_name)]
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(_nonempty)]
+Url = Annotated[str, StringConstraints(max_length=MAX_URL), AfterValidator(_http_url)]
+# Short free text: a locator ("p. 4", "para. 12"), a file name, a unit number, a facts label.
+Label = Annotated[str, StringConstraints(max_length=MAX_LABEL), AfterValidator(_nonempty)]
 
 
 class Model(BaseModel):

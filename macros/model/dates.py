@@ -26,6 +26,7 @@ _MONTH_NAMES = [calendar.month_name[i] for i in range(13)]
 # The part of a month (days) or of a year (months) that a qualifier narrows a date to.
 _IN_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "first week of": (1, 7)}
 _IN_YEAR = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_LONGEST = 40  # "first week of 2025-05" with room for extra spaces: longer is not a date
 EXPECTED = "a date like 2025-05-08, 2025-05 or 2025, optionally after one of: " + ", ".join(QUALIFIERS)
 
 
@@ -106,11 +107,15 @@ def parse_date(value: Any) -> FuzzyDate:
         return value
     if not isinstance(value, str):
         raise ValueError(f"expected {EXPECTED}")
+    if len(value) > _LONGEST:
+        raise ValueError(f"'{value[:_LONGEST]}…' is not {EXPECTED}")
     match = _PATTERN.match(value.strip())
     if not match:
         raise ValueError(f"'{value}' is not {EXPECTED}")
     year, month, day = int(match["y"]), int(match["m"] or 0), int(match["d"] or 0)
     qualifier = " ".join((match["q"] or "").split())
+    if year < 1:
+        raise ValueError(f"'{value}' has no year 0; years run 0001 to 9999")
     if match["m"] and not 1 <= month <= 12:
         raise ValueError(f"'{value}' has no month {month}; months run 01 to 12")
     if match["d"]:
@@ -119,7 +124,12 @@ def parse_date(value: Any) -> FuzzyDate:
             raise ValueError(f"'{value}' is an impossible date: {_MONTH_NAMES[month]} {year} has {last} days; fix the day")
     if qualifier == "first week of" and (day or not month):
         raise ValueError(f"'{value}': 'first week of' takes a month, like 'first week of 2025-05'")
-    return FuzzyDate(year, month, day, qualifier)
+    date = FuzzyDate(year, month, day, qualifier)
+    try:
+        date.first_day, date.last_day  # noqa: B018 - "after 9999-12-31" would be a day past the calendar
+    except OverflowError:
+        raise ValueError(f"'{value}' reaches outside the years 0001 to 9999; drop '{qualifier}' or fix the date") from None
+    return date
 
 
 Date = Annotated[

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Id, Model, Name, Text, Url, ref_to
+from .base import Id, Label, Model, Name, Text, Url, ref_to
 from .claim import Citation, Claims, Facts
 from .dates import Date, check_range
 
@@ -38,7 +38,7 @@ class Source(Entity):
     title: Name | None = None
     date: Date | None = None
     url: Url | None = None
-    file: str | None = None
+    file: Label | None = None
     notes: Text | None = None
 
 
@@ -59,7 +59,7 @@ UnitKind = Literal["command", "division", "brigade", "battalion", "column", "sch
 class Unit(Cited):
     kind: UnitKind
     designation: Claims = []
-    number: str | None = None
+    number: Label | None = None
     parent: ref_to("units") | None = None
     party: ref_to("parties")
     garrison: ref_to("places") | None = None
@@ -73,15 +73,15 @@ PlaceKind = Literal[
 
 
 class Coordinates(Model):
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
+    lat: float = Field(ge=-90, le=90, allow_inf_nan=False)
+    lon: float = Field(ge=-180, le=180, allow_inf_nan=False)
     sources: list[Citation] = Field(min_length=1)
 
 
 class Distance(Model):
     to: ref_to("places")
-    miles: float | None = None
-    km: float | None = None
+    miles: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    km: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     sources: list[Citation] = Field(min_length=1)
     note: Text | None = None
 

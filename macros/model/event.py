@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from .base import Id, Model, Name, Text, ref_to
 from .claim import Citation, ClaimedBy, Facts
+from .control import ControlReport
 from .dates import Date, check_range
 
 EventKind = Literal[
@@ -15,15 +16,6 @@ EventKind = Literal[
     "casualties", "displacement", "arson", "shoot-down", "statement", "encirclement", "counteroffensive",
     "clash", "surrender", "offensive", "deployment", "other",
 ]
-
-
-class ControlChange(Model):
-    """Site X passes (wholly or in part) to party Y."""
-
-    site: ref_to("places")
-    to: ref_to("parties")
-    extent: Literal["full", "partial"] = "full"
-    note: Text | None = None
 
 
 class Event(Model):
@@ -37,7 +29,7 @@ class Event(Model):
     parties: list[ref_to("parties")] = []
     units: list[ref_to("units")] = []
     people: list[ref_to("people")] = []
-    control: list[ControlChange] = []
+    control: list[ControlReport] = []
     figures: Facts = {}
     sources: list[Citation] = Field(min_length=1)
     claimed_by: ClaimedBy | None = None

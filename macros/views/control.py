@@ -1,4 +1,4 @@
-"""Control of sites over time, from the events' control changes: a chart, a table and a summary."""
+"""Control of sites over time, from the events' control reports: a chart, a table and a summary."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from ..index import ControlSpan
+from ..model import FuzzyDate
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -42,8 +43,8 @@ class ControlViews:
         if not hasattr(self, "_holders"):  # once per build: every infobox row asks
             order: dict[str, int] = {}
             for event in self.index.events:
-                for change in event.control:
-                    order.setdefault(change.to, len(order) % PALETTE)
+                for report in event.control:
+                    order.setdefault(report.holder, len(order) % PALETTE)
             self._holders = order
         return self._holders
 
@@ -58,6 +59,15 @@ class ControlViews:
                     if date is not None:
                         end = max(end, date.first_day)
         return start, max(end, start + dt.timedelta(days=1))
+
+    def newest_report(self: Renderer) -> FuzzyDate:
+        """The date the chart runs to, as its text gives it ("after 15 Jan 2026"), not the axis's
+        last possible day, which would be more precise than any source."""
+        dates = [e.end or e.date for e in self.index.events]
+        for spans in self.index.control.values():
+            for span in spans:
+                dates += [d for c in span.event.sources if (d := self.index.get(c.source).date) is not None]
+        return max(dates)
 
     def sites_for(self: Renderer, ident: str | None) -> list[str]:
         """The sites a chart shows: all; a place and the places within it; a unit's garrison and
@@ -117,22 +127,26 @@ class ControlViews:
                 last = span.until.date.first_day if span.until else end
                 left = 100 * (first - start).days / total
                 width = max(100 * (last - first).days / total, 0.8)
-                if bars and (bars[-1].span.party, bars[-1].span.extent) == (span.party, span.extent):
+                if bars and _same_state(bars[-1].span, span):
                     bars[-1].width = left + width - bars[-1].left  # a report that repeats who holds it
                     continue
                 bars.append(Bar(span, left, width, colours[span.party]))
             rows.append((site, bars))
         legend = [(party, colour) for party, colour in colours.items() if any(b.span.party == party for _, bs in rows for b in bs)]
-        return self._render("control.html.j2", rows=rows, ticks=self.ticks(start, end), legend=legend, scope=ident, latest=end)
+        return self._render("control.html.j2", rows=rows, ticks=self.ticks(start, end), legend=legend, scope=ident, latest=self.newest_report())
 
     def control_summary(self: Renderer) -> Markup:
-        """Who holds each site by the latest report, with the date and the sources of that report."""
+        """Each site's state by the newest text about it (not a state carried forward from an older
+        change), with the event it reports, the text's date and its sources."""
         rows = []
         for site in self.sites_for(None):
-            span = self.index.control[site][-1]
-            dated = [d for d in (self.index.get(c.source).date for c in span.event.sources) if d is not None]
-            report = max(dated, key=lambda d: d.first_day) if dated else None
+            span = self.index.latest[site]
             later = [e for e in self.index.events_for(site) if e.date.first_day > span.event.date.first_day]
-            rows.append((site, span, report, later[-1] if later else None))
+            rows.append((site, span, span.reported, later[-1] if later else None))
         rows.sort(key=lambda r: self.link(r[0]).name.casefold())
         return self._render("control_summary.html.j2", rows=rows, colours=self.holders())
+
+
+def _same_state(a: ControlSpan, b: ControlSpan) -> bool:
+    """A report that repeats who holds a site (and how) continues the bar before it."""
+    return (a.party, a.extent, a.state == "foothold", a.attacker) == (b.party, b.extent, b.state == "foothold", b.attacker)

@@ -1,0 +1,104 @@
+"""Readable at scale: above a threshold the chronology becomes a page per month (or year).
+
+Material's page weight grows with what a page lists, so a record of thousands of events cannot
+sit on one page. With more events than `split_above` (mkdocs.yml `extra.wiki`), the chronology
+page lists the periods with their counts, each period has its own page
+(`docs/chronology/<period>.md` calling `chronology('<period>')`), events link to their period's
+page, and an entity's timeline with more events than the threshold lists its periods instead.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError
+from .model import Event, FuzzyDate
+
+CHRONOLOGY_DIR = "chronology"
+_PERIOD_CALL = re.compile(r"\bchronology\(\s*(['\"])(.*?)\1")
+
+
+@dataclass(frozen=True)
+class Split:
+    """`above`: most events one page lists; `by`: "month" or "year"."""
+
+    above: int = 500
+    by: str = "month"
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any]) -> Split:
+        above, by = settings.get("split_above", cls.above), settings.get("split_by", cls.by)
+        if not isinstance(above, int) or above < 1 or by not in ("month", "year"):
+            raise ValueError("mkdocs.yml extra.wiki: split_above must be a whole number >= 1 and split_by 'month' or 'year'")
+        return cls(above, by)
+
+    def period(self, date: FuzzyDate) -> str:
+        """The page an event falls on: '2030-01' (by month; a year-only date gets its year), or '2030'."""
+        return f"{date.year}-{date.month:02d}" if self.by == "month" and date.month else str(date.year)
+
+
+def period_label(period: str) -> str:
+    year, _, month = period.partition("-")
+    return f"{calendar.month_name[int(month)]} {year}" if month else year
+
+
+def periods(events: list[Event], split: Split) -> dict[str, list[Event]]:
+    """Events by period, in time order (events come sorted)."""
+    out: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        out[split.period(event.date)].append(event)
+    return dict(out)
+
+
+def page_text(period: str) -> str:
+    return f"# {period_label(period)}\n\n{{{{ chronology('{period}') }}}}\n\n## References\n\n{{{{ references() }}}}\n"
+
+
+def event_pages(events: list[Event], split: Split, docs_dir: Path, root: Path) -> tuple[dict[str, str], list[DataError]]:
+    """Event id -> URL of its period's page when the chronology is split; an error per missing page
+    or per `chronology('...')` call that names no period."""
+    by_period = periods(events, split)
+    errors = _unknown_periods(docs_dir, root, by_period, split)
+    if len(events) <= split.above or not (docs_dir / f"{CHRONOLOGY_DIR}.md").is_file():
+        return {}, errors
+    for period in by_period:
+        page = docs_dir / CHRONOLOGY_DIR / f"{period}.md"
+        if not page.is_file():
+            shown = page.relative_to(root).as_posix() if page.is_relative_to(root) else page.as_posix()
+            errors.append(DataError(shown, 0, 0, "", f"the chronology has {len(events)} events, more than split_above: "
+                                    f"{split.above}, so each {split.by} needs a page; create this file containing: "
+                                    + page_text(period).replace("\n", "\\n")))
+    pages = {event.id: f"{CHRONOLOGY_DIR}/{period}/" for period, items in by_period.items() for event in items}
+    return pages, errors
+
+
+def _unknown_periods(docs_dir: Path, root: Path, by_period: dict[str, list[Event]], split: Split) -> list[DataError]:
+    errors = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        text = page.read_text(encoding="utf-8", errors="replace")  # pagecheck reports a page that is not UTF-8
+        if "chronology(" not in text:
+            continue
+        for number, line in enumerate(text.splitlines(), start=1):
+            for match in _PERIOD_CALL.finditer(line):
+                if match.group(2) not in by_period:
+                    shown = page.relative_to(root).as_posix() if page.is_relative_to(root) else page.as_posix()
+                    errors.append(DataError(shown, number, match.start() + 1, f"chronology('{match.group(2)}')",
+                                            f"no events fall in this {split.by}; known: {', '.join(by_period) or 'none'}"))
+    return errors
+
+
+def settings_in(config: Path) -> dict[str, Any]:
+    """`extra.wiki` of a mkdocs.yml, for `python -m macros.check` (which runs without MkDocs); tags are ignored."""
+    if not config.is_file():
+        return {}
+    loader = type("_Loader", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("", lambda _loader, _tag, _node: None)
+    conf = yaml.load(config.read_text(encoding="utf-8"), Loader=loader) or {}
+    return ((conf.get("extra") or {}).get("wiki") or {}) if isinstance(conf, dict) else {}
