@@ -13,7 +13,8 @@ import html5lib
 
 # Attributes every allowed element may carry.
 COMMON = frozenset({"id", "class", "title", "role", "hidden", "lang", "dir", "aria-label", "aria-labelledby",
-                    "aria-describedby", "aria-hidden", "aria-live", "aria-current", "aria-expanded"})
+                    "aria-describedby", "aria-hidden", "aria-live", "aria-current", "aria-expanded",
+                    "data-search-exclude"})  # kept out of the site search (the edit box, the page history)
 # Each tag the site uses (Markdown's output and the engine's templates), with its own attributes.
 ALLOWED: dict[str, frozenset[str]] = {tag: COMMON | frozenset(extra) for tag, extra in {
     **dict.fromkeys(["p", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "b", "i", "s", "del", "ins", "sup", "sub",
@@ -24,7 +25,7 @@ ALLOWED: dict[str, frozenset[str]] = {tag: COMMON | frozenset(extra) for tag, ex
     "span": ("style",),
     "ol": ("start", "reversed"),
     "li": ("value", "data-phase", "data-parties", "data-units", "data-places", "data-kind"),
-    "div": ("data-search-exclude", "data-bw-filterable"),
+    "div": ("data-bw-filterable",),
     "th": ("scope", "colspan", "rowspan", "style"),
     "td": ("colspan", "rowspan", "style"),
     "time": ("datetime",),
