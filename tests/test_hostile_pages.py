@@ -250,3 +250,12 @@ def test_tricky_allowed_pages_build_and_run_nothing(tmp_path: Path, browser) -> 
         context.close()
         server.shutdown()
     assert dialogs == []
+
+
+def test_config_without_the_safeguards_is_refused(tmp_path: Path) -> None:
+    """A copy of mkdocs.yml that turns mkdocs-macros' own rendering back on, or drops the hooks, fails."""
+    project = _project(tmp_path)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("render_by_default: false", "render_by_default: true"), encoding="utf-8")
+    code, output, _ = _build(project)
+    assert code != 0 and "render_by_default: false" in output and "Traceback" not in output
