@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
@@ -41,6 +42,10 @@ def on_config(config: Any) -> Any:
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     found = problems(html)
+    # The theme prints the title in <title> through `striptags`, which also decodes entities: a heading
+    # `# &lt;/title&gt;&lt;script&gt;` would come out as real markup there.
+    if any(ch in Markup(page.title or "").striptags() for ch in "<>"):
+        found.append("the page title, as the theme prints it in <title>, holds '<' or '>'; write the heading without them")
     if found:
         where = f"docs/{page.file.src_uri}"
         _state["errors"] += [f"{where}: HTML not allowed on a page: {p}; remove it (see CONTRIBUTING, 'What a page may contain')" for p in found]

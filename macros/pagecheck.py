@@ -61,7 +61,7 @@ def _kind_error(call: Written, value: str, kinds: tuple[str, ...], index: Index)
     wanted = ", ".join(_KIND_WORDS.get(k, k) for k in kinds)
     if value in index.entities:
         found = _KIND_WORDS.get(index.kind_of[value], index.kind_of[value])
-        return f"{call.name}() needs the id of a {wanted}; '{value}' is {'an' if found[0] in 'aeiou' else 'a'} {found}"
+        return f"{call.name}() needs the id of a {wanted}; '{value}' is {'an' if found == 'event' else 'a'} {found}"
     words = "source" if kinds == ("sources",) else "id"
     choices = [i for k in kinds for i in (x.id for x in index.by_kind.get(k, []))]
     return f"unknown {words} '{value}'{suggest(value, choices)}; fix the id in the page or add it to data/"

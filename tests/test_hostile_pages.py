@@ -121,6 +121,7 @@ HTML = {
     "noscript-mxss.md": "# T\n\n<noscript><p title=\"</noscript><img src=x onerror=window.__pwned=1>\"></noscript>\n",
     "math-href.md": "# T\n\n<math><mi xlink:href=\"javascript:window.__pwned=1\">x</mi></math>\n",
     "pseudo-autolink.md": "# T\n\n<javascript:window.__pwned=1>\n",
+    "title-breakout.md": "# Hi &lt;/title&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;\n",  # striptags decodes it in <title>
 }
 # Tricky pages that are allowed: they must build, show their text literally and run nothing.
 ALLOWED = {
