@@ -35,8 +35,20 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-_Loader.add_multi_constructor("", lambda loader, tag, node: _Tagged(node.tag, loader.construct_scalar(node)))
-_Dumper.add_representer(_Tagged, lambda dumper, data: dumper.represent_scalar(data.tag, data.value))
+def _construct(loader: _Loader, tag: str, node: yaml.Node) -> _Tagged:
+    if isinstance(node, yaml.SequenceNode):  # `!ENV [NAME, default]`
+        return _Tagged(node.tag, loader.construct_sequence(node, deep=True))
+    return _Tagged(node.tag, loader.construct_scalar(node))
+
+
+def _represent(dumper: _Dumper, data: _Tagged) -> yaml.Node:
+    if isinstance(data.value, list):
+        return dumper.represent_sequence(data.tag, data.value, flow_style=True)
+    return dumper.represent_scalar(data.tag, data.value)
+
+
+_Loader.add_multi_constructor("", _construct)
+_Dumper.add_representer(_Tagged, _represent)
 
 
 def read_config(path: Path) -> dict[str, Any]:

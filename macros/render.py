@@ -22,6 +22,7 @@ from .links import SiteMap, relative
 from .model import Citation, ClaimedBy, FuzzyDate
 from .model.claim import differ, group_by_statement
 from .pagecheck import Call
+from .rows import RowCache, href_token
 from .scale import Split
 from .views.control import ControlViews
 from .views.records import RecordViews
@@ -88,6 +89,7 @@ class Renderer(TimelineViews, ControlViews, RecordViews):
                  split: Split | None = None) -> None:
         self.index = index
         self.split = split or Split()
+        self.rows = RowCache()
         self.sitemap = sitemap
         self.calls = calls or {}
         self.env = make_environment()
@@ -119,7 +121,7 @@ class Renderer(TimelineViews, ControlViews, RecordViews):
         return _KIND_LABELS.get(self.index.kind_of[ident], self.index.kind_of[ident])
 
     def href(self, site_url: str) -> str:
-        return relative(site_url, self.page_url)
+        return href_token(site_url) if self.rows.recording else relative(site_url, self.page_url)
 
     def marks(self, citations: Iterable[Citation]) -> list[tuple[Use, str, str]]:
         """(use, preview, href) for each citation, numbered on this page."""
