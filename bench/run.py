@@ -89,6 +89,7 @@ def main() -> int:
     started = dt.datetime.now(dt.UTC)
     try:
         rows += real_site(work, args.rounds, notes)
+        rows += history(work, args.rounds, notes)
         rows += synthetic(work, (args.rounds, args.big_rounds), args.quick, args.profile, notes)
     finally:
         if not args.keep:
@@ -118,6 +119,22 @@ def real_site(work: Path, rounds: int, notes: list[str]) -> list[Row]:
         ("4. whole site (navigation.prune on)", f"{kib(weight['site_bytes'])} in {weight['files']} files", "", ""),
         ("5. preview: edit -> served / full build", f"{latency / a:.2f}x ({latency:.2f} s / {a:.2f} s)", "", ""),
     ]
+
+
+def history(work: Path, rounds: int, notes: list[str]) -> list[Row]:
+    """The repository itself (it has the git history; copies do not), warm history cache, with
+    history on and off (BHAMO_WIKI_HISTORY), alternating."""
+    sites.build(sites.ROOT, work / "history-warm")  # fills .cache/history/ for the commits so far
+    times: dict[str, list[float]] = {"true": [], "false": []}
+    for round_ in range(max(rounds, 3)):
+        for on in ("true", "false") if round_ % 2 == 0 else ("false", "true"):
+            seconds, ok, output = sites.build(sites.ROOT, work / f"history-{on}", env={"BHAMO_WIKI_HISTORY": on})
+            if not ok:
+                raise RuntimeError(f"build with history={on} failed:\n{output}")
+            times[on].append(seconds)
+    on, off = statistics.median(times["true"]), statistics.median(times["false"])
+    notes.append(f"history: warm build {on:.2f} s with it, {off:.2f} s without (medians)")
+    return [("6. history (warm cache): on / off", f"{on / off:.3f}x", "<= 1.05x", verdict(on / off, 1.05))]
 
 
 def synthetic(work: Path, rounds: tuple[int, int], quick: bool, profile: bool, notes: list[str]) -> list[Row]:

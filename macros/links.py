@@ -115,7 +115,7 @@ def alias_redirects(sitemap: SiteMap, entities: Iterable[Any], docs_dir: Path) -
             continue
         target = page.rstrip("/") + ".md"
         folder = posixpath.dirname(target)
-        for variant in [entity.name, *entity.aliases] if hasattr(entity, "aliases") else []:
+        for variant in [entity.name, *(a.name for a in entity.aliases)] if hasattr(entity, "aliases") else []:
             name = slug(variant)
             old = posixpath.join(folder, f"{name}.md")
             if name and old != target and not (docs_dir / old).exists():

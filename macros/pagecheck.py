@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import files, frontmatter
+from .attribution import attributed, check_page
 from .errors import DataError
 from .index import Index
 from .links import page_url
@@ -90,12 +91,15 @@ def check_pages(docs_dir: Path, root: Path, index: Index) -> tuple[dict[str, lis
     """Every error in every page; and, per id, the valid calls that name it (`json_link` is not a mention)."""
     errors: list[DataError] = []
     mentions: dict[str, list[Call]] = defaultdict(list)
+    claims = attributed(index)  # one-party claims, for the attribution check of each page
     for page in page_files(docs_dir):
         shown = files.shown(page, root)
         url = page_url(page.relative_to(docs_dir))
         body, first, read_errors = read_page(page, root)
         calls, grammar_errors = page_errors(body, first, shown)
         errors += read_errors + grammar_errors
+        if not read_errors:
+            errors += check_page(body, shown, index, claims)
         for call in calls:
             found = call_errors(call, index, shown)
             errors += found

@@ -148,3 +148,23 @@ def test_bad_revisions_are_refused(rev: str, tmp_path: Path) -> None:
     out = _cli("HEAD", rev)
     assert out.returncode == 2 and "macros.diff:" in out.stderr and "Traceback" not in out.stderr
     assert not (ROOT / "canary").exists()
+
+
+def test_committed_symlinks_are_not_followed(tmp_path: Path) -> None:
+    """A commit that links a page to a file outside the repository, or a folder up the tree."""
+    repo = tmp_path / "repo"
+    shutil.copytree(VALID / "data", repo / "data")
+    shutil.copytree(VALID / "docs", repo / "docs")
+    canary = tmp_path / "canary.md"
+    canary.write_text("# secret canary-7f3a\n")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t.invalid"]
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "one"], cwd=repo, check=True)
+    (repo / "docs" / "leak.md").symlink_to(canary)
+    (repo / "docs" / "up").symlink_to("../..")
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "two"], cwd=repo, check=True)
+    out = _cli("HEAD~1", "HEAD", "--repo", str(repo), "--format", "json")
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    assert "canary-7f3a" not in out.stdout and json.loads(out.stdout)["pages"] == []
