@@ -22,6 +22,7 @@ from .links import SiteMap, relative
 from .model import Citation, ClaimedBy, FuzzyDate
 from .model.claim import differ, group_by_statement
 from .pagecheck import Call
+from .rows import RowCache, href_token
 from .scale import Split
 from .views.control import ControlViews
 from .views.maps import MapViews
@@ -89,6 +90,7 @@ class Renderer(TimelineViews, ControlViews, RecordViews, MapViews):
                  split: Split | None = None) -> None:
         self.index = index
         self.split = split or Split()
+        self.rows = RowCache()
         self.sitemap = sitemap
         self.calls = calls or {}
         self.env = make_environment()
@@ -120,7 +122,7 @@ class Renderer(TimelineViews, ControlViews, RecordViews, MapViews):
         return _KIND_LABELS.get(self.index.kind_of[ident], self.index.kind_of[ident])
 
     def href(self, site_url: str) -> str:
-        return relative(site_url, self.page_url)
+        return href_token(site_url) if self.rows.recording else relative(site_url, self.page_url)
 
     def marks(self, citations: Iterable[Citation]) -> list[tuple[Use, str, str]]:
         """(use, preview, href) for each citation, numbered on this page."""
@@ -155,7 +157,7 @@ class Renderer(TimelineViews, ControlViews, RecordViews, MapViews):
         label = getattr(item, "claim_label", None)
         if label:
             return label
-        return min(item.aliases, key=len) if item.aliases else item.name
+        return min((a.name for a in item.aliases), key=len) if item.aliases else item.name
 
     def claimant(self, who: ClaimedBy | None) -> Claimant | None:
         if who is None:

@@ -1,5 +1,6 @@
 """Pydantic models of a conflict's data. Pure: no I/O, no rendering."""
 
+from .alias import Alias
 from .battle import Battle, Side
 from .claim import Citation, Claim, ClaimedBy, Claims, Facts
 from .control import ControlChange, ControlReport
@@ -12,6 +13,7 @@ from .geo import Bounds, Coordinates
 __all__ = [
     "FILE_MODELS",
     "KINDS",
+    "Alias",
     "Battle",
     "Bounds",
     "Citation",

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Id, Label, Model, Name, Text, Url, ref_to
+from .alias import Alias
+from .base import MAX_ALIASES, Id, Label, Model, Name, Text, Url, ref_to
 from .claim import Citation, Claims, Facts
 from .dates import Date, check_range
 from .geo import Bounds, Coordinates
@@ -15,7 +16,7 @@ from .geo import Bounds, Coordinates
 class Entity(Model):
     id: Id
     name: Name
-    aliases: list[Name] = []
+    aliases: list[Alias] = Field(default=[], max_length=MAX_ALIASES)
     summary: Text | None = None
 
 

@@ -109,7 +109,7 @@ class MapViews:
                     found.setdefault(pin.id, pin)
         return list(found.values())
 
-    def map(self: Renderer, ident: str | None = None, radius_km: float | None = None) -> Markup:
+    def map(self: Renderer, ident: str | None = None, radius_km: str | float | None = None) -> Markup:
         """No id: every pinned place, coloured by holder. A place: its locator map (or, with
         radius_km, every pinned place that near it). A phase: the places of its events. The battle:
         the locator map of its place."""
@@ -134,6 +134,7 @@ class MapViews:
         if place is None or place.coordinates is None:
             return Markup("")
         if radius_km is not None:
+            radius_km = float(radius_km)  # the page grammar passed a positive number as a string
             near = [p for p in self.pinned() if distance_km(p.coordinates.point, place.coordinates.point) <= radius_km]
             view = self.map_view(near, f"Within {radius_km:g} km of {place.name}", f"{len(near)} places, coloured by who held each by the latest report.",
                                  colour=True)

@@ -53,6 +53,9 @@ class TimelineViews:
         return self._render("timeline.html.j2", events=events, options=options, group=grouped, phase=phase, scope=scope,
                             months=months)
 
+    def row(self: Renderer, event: Event) -> Markup:
+        return self.rows.row(self, event)
+
     def chronology(self: Renderer, period: str | None = None) -> Markup:
         """Every event; split (see scale.py): with a period, that period's events, else the list of periods."""
         if period is not None:
