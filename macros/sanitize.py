@@ -40,7 +40,7 @@ SVG, XLINK_HREF, XMLNS_XLINK = "{http://www.w3.org/2000/svg}", "{http://www.w3.o
 ALLOWED.update({SVG + tag: COMMON | frozenset(extra) for tag, extra in {
     "svg": ("viewBox", "data-bw-map", XMLNS_XLINK),
     "title": (), "desc": (),
-    "g": ("transform", "font-size"),
+    "g": ("transform", "font-size", "data-bw-pin"),
     "rect": ("width", "height"),
     "path": ("d",),
     "circle": ("cx", "cy", "r"),
