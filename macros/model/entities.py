@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .alias import Alias
-from .base import Id, Label, Model, Name, Text, Url, ref_to
+from .base import MAX_ALIASES, Id, Label, Model, Name, Text, Url, ref_to
 from .claim import Citation, Claims, Facts
 from .dates import Date, check_range
 
@@ -15,7 +15,7 @@ from .dates import Date, check_range
 class Entity(Model):
     id: Id
     name: Name
-    aliases: list[Alias] = []
+    aliases: list[Alias] = Field(default=[], max_length=MAX_ALIASES)
     summary: Text | None = None
 
 
