@@ -6,8 +6,10 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
+from .attribution import summary_problems
 from .dataset import Dataset
 from .errors import DataError, format_path
+from .integrity import check_integrity
 from .validate import locate, suggest
 from .walk import claim_fields, references
 
@@ -49,13 +51,19 @@ def check_ids(data: Dataset) -> tuple[dict[str, str], list[DataError]]:
 
 
 def check_aliases(data: Dataset) -> list[DataError]:
-    """A name or alias leads to one entity only."""
+    """A name or alias leads to one entity only; every alias is cited or marked as our identification."""
     owner: dict[str, Any] = {}
     errors = []
     for kind, item in all_items(data):
         if kind == "events":
             continue  # events have titles, not names: they need not be unique
-        names = [("name", item.name)] + [(("aliases", i), a) for i, a in enumerate(getattr(item, "aliases", []))]
+        aliases = getattr(item, "aliases", [])
+        for i, alias in enumerate(aliases):
+            if not alias.marked:
+                message = (f"alias '{alias.name}' is neither cited nor identified; add 'sources' (the texts that use this "
+                           "name for it) or 'identified' (why we take it to name this entity)")
+                errors.append(_error(data, item, ("aliases", i), message))
+        names = [("name", item.name)] + [(("aliases", i), a.name) for i, a in enumerate(aliases)]
         seen_here: set[str] = set()
         for loc, name in names:
             key = " ".join(name.casefold().split())
@@ -70,6 +78,22 @@ def check_aliases(data: Dataset) -> list[DataError]:
                 errors.append(_error(data, item, loc if isinstance(loc, tuple) else (loc,), message))
             else:
                 owner[key] = item
+    return errors
+
+
+def check_garrison_names(data: Dataset) -> list[DataError]:
+    """A unit's `garrison_name` is an alias of its garrison, so the infobox can show it with its sources."""
+    places = {p.id: p for p in data.items.get("places", [])}
+    errors = []
+    for unit in data.items.get("units", []):
+        if unit.garrison_name is None:
+            continue
+        place = places.get(unit.garrison) if unit.garrison else None
+        if place is None or unit.garrison_name not in [a.name for a in place.aliases]:
+            where = f"'{unit.garrison}'" if unit.garrison else "no garrison"
+            message = (f"garrison_name '{unit.garrison_name}' is not an alias of {where}; give one of that place's "
+                       "aliases (add it there, with its sources or 'identified'), or remove garrison_name")
+            errors.append(_error(data, unit, ("garrison_name",), message))
     return errors
 
 
@@ -126,12 +150,21 @@ def check_claims(data: Dataset) -> list[DataError]:
     return errors
 
 
+def check_summaries(data: Dataset) -> list[DataError]:
+    """An event's summary that repeats a claimed figure of the event names the claimant (macros/attribution.py)."""
+    entities = {item.id: item for _kind, item in all_items(data)}
+    return [_error(data, event, ("summary",), message) for event, message in summary_problems(data.items["events"], entities)]
+
+
 def check(data: Dataset) -> list[DataError]:
     kind_of, errors = check_ids(data)
     errors += check_aliases(data)
+    errors += check_garrison_names(data)
     errors += check_references(data, kind_of)
     errors += check_phases(data)
     errors += check_claims(data)
+    errors += check_summaries(data)
+    errors += check_integrity(data, lambda item, loc, message: _error(data, item, loc, message), list(all_items(data)))
     if data.battle is None and "battle" not in data.failed_kinds and not any(f.endswith("battle.yaml") for f in data.files):
         errors.append(DataError("data/battle.yaml", 0, 0, "", "no battle found; add data/battle.yaml with a 'battle:' mapping"))
     return errors

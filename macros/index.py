@@ -85,7 +85,7 @@ def build_index(data: Dataset) -> Index:
         index.entities[item.id] = item
         index.kind_of[item.id] = kind
         index.by_kind.setdefault(kind, []).append(item)
-        for name in [getattr(item, "name", None) or item.id, *getattr(item, "aliases", [])]:
+        for name in [getattr(item, "name", None) or item.id, *(a.name for a in getattr(item, "aliases", []))]:
             index.alias_to[" ".join(name.casefold().split())] = item.id
     index.events = sorted(data.items["events"], key=lambda e: (e.date.first_day, e.date.last_day, e.id))
     phases = data.items["phases"]

@@ -156,7 +156,7 @@ class Renderer(TimelineViews, ControlViews, RecordViews):
         label = getattr(item, "claim_label", None)
         if label:
             return label
-        return min(item.aliases, key=len) if item.aliases else item.name
+        return min((a.name for a in item.aliases), key=len) if item.aliases else item.name
 
     def claimant(self, who: ClaimedBy | None) -> Claimant | None:
         if who is None:

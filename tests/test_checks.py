@@ -30,7 +30,8 @@ def test_the_valid_fixture_passes(tmp_path: Path) -> None:
 
 
 def test_aliases_clash_regardless_of_case_and_spacing(tmp_path: Path) -> None:
-    errors = _errors(tmp_path, parties=lambda t: t.replace("    kind: armed-force", "    aliases: ['blue   LEAGUE']\n    kind: armed-force"))
+    alias = "    aliases: [{name: 'blue   LEAGUE', sources: [north-gazette-2031-03-02]}]\n"
+    errors = _errors(tmp_path, parties=lambda t: t.replace("    kind: armed-force", alias + "    kind: armed-force"))
     assert errors == [
         "data/parties.yaml:9:15: parties[1].aliases[0]: 'blue   LEAGUE' is already a name or alias of 'blue-league'; "
         "one name must lead to one entity, so rename or remove one"
@@ -72,7 +73,7 @@ def test_phases_may_touch_but_not_overlap(tmp_path: Path) -> None:
 
 
 def test_the_same_value_twice_is_a_duplicate_claim_even_with_other_sources(tmp_path: Path) -> None:
-    errors = _errors(tmp_path, places=lambda t: t.replace('"15,000"', '"12,000"'))
+    errors = _errors(tmp_path, places=lambda t: t.replace('count: 15,000', 'count: 12,000'))
     assert errors == [
         "data/places.yaml:11:11: places[0].facts.population[1]: repeats claim 0 of this field; merge them into one claim with both sources"
     ]
@@ -93,3 +94,13 @@ def test_every_error_is_kept_even_two_at_one_place() -> None:
 def test_an_error_stays_on_one_line(tmp_path: Path) -> None:
     errors = _errors(tmp_path, events=lambda t: t.replace("places: [karsk]", 'places: "karsk\\nand more\\u2028"'))
     assert errors == ["data/events.yaml:7:5: events[0].places: expected a list (- item), found 'karsk\\nand more\\u2028'"]
+
+
+def test_a_garrison_name_must_be_an_alias_of_the_garrison(tmp_path: Path) -> None:
+    # "Karsko" is an alias of the town, not of the fort that the unit garrisons.
+    named = lambda name: lambda t: t.replace("    garrison: karsk-fort\n", f"    garrison: karsk-fort\n    garrison_name: {name}\n")  # noqa: E731
+    errors = _errors(tmp_path, units=named("Karsko"))
+    assert len(errors) == 1 and "garrison_name 'Karsko' is not an alias of 'karsk-fort'" in errors[0], errors
+    assert errors[0].startswith("data/units.yaml:9:5: units[0].garrison_name:"), errors
+    moved = _errors(tmp_path / "b", units=lambda t: named("Karsko")(t).replace("garrison: karsk-fort", "garrison: karsk"))
+    assert moved == []

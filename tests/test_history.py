@@ -138,3 +138,11 @@ def test_a_shallow_clone_builds_with_a_note(repo: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.output
     html = (result.site / "recent-changes" / "index.html").read_text(encoding="utf-8")
     assert "shallow clone" in html
+
+
+def test_history_markup_validates(site: Build) -> None:
+    from test_html_valid import material_reason, validate
+
+    pages = [site.site / "recent-changes" / "index.html", site.site / "chronology" / "index.html"]
+    ours = [m for m in validate(pages) if not material_reason(m)]
+    assert ours == []

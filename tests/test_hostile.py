@@ -141,7 +141,7 @@ def fill(data: dict[str, Any], f: Filler) -> dict[str, Any]:
         for item in data[kind][kind]:
             where = f"{kind}/{item['id']}"
             item["name"] = f.name(f"{where} name")
-            item["aliases"] = [f.name(f"{where} alias")]
+            item["aliases"] = [{"name": f.name(f"{where} alias"), "identified": f.text(f"{where} alias basis")}]
             item["summary"] = f.text(f"{where} summary")
             if kind != "sources":
                 item["facts"] = facts(where)
@@ -176,7 +176,7 @@ def fill(data: dict[str, Any], f: Filler) -> dict[str, Any]:
             change["note"] = f.text(f"{where} control note")
     battle = data["battle"]["battle"]
     battle["name"] = f.name("battle name")
-    battle["aliases"] = [f.name("battle alias")]
+    battle["aliases"] = [{"name": f.name("battle alias"), "identified": f.text("battle alias basis")}]
     battle["summary"] = f.text("battle summary")
     for field in ("date", "result", "part_of"):
         battle[field] = claims(f"battle {field}")
@@ -265,7 +265,10 @@ def read_in_chromium(browser, site: Path) -> tuple[dict[str, str], list[str], in
             page.goto(base + path, wait_until="load")
             marks = page.locator(".bw-cite a")
             for i in range(min(marks.count(), 2)):  # tooltips and previews are built from data
-                marks.nth(i).hover()
+                # Events sent to the mark itself: a hostile string with no spaces can push it under the
+                # sidebar, where a real pointer would land on the sidebar instead.
+                for event in ("mouseover", "mouseenter", "mousemove"):
+                    marks.nth(i).dispatch_event(event)
                 marks.nth(i).focus()
             problems += [f"{path}: {p}" for p in page.evaluate(INJECTED_JS)]
             shown[path] = page.evaluate(SHOWN_JS)

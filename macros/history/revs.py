@@ -2,8 +2,8 @@
 
 Nothing here runs a shell. A revision is refused unless it looks like one (no leading '-', no
 spaces or shell characters) and git resolves it to a commit. Trees are read with
-`git archive` into a temporary folder, extracted with tarfile's 'data' filter (no links out,
-no absolute paths).
+`git archive` into a temporary folder: regular files and folders only (a committed symlink is
+skipped), through tarfile's 'data' filter (no absolute paths, nothing outside the folder).
 """
 
 from __future__ import annotations
@@ -98,7 +98,9 @@ def export(root: Path, sha: str, dest: Path, paths: tuple[str, ...] = RECORD_PAT
         except GitError:
             continue  # the folder did not exist at that commit
         with tarfile.open(fileobj=io.BytesIO(bytes(blob))) as tar:
-            tar.extractall(dest, filter="data")
+            # Files and folders only: a committed link (to /etc, or up the tree) is not followed.
+            members = [m for m in tar.getmembers() if m.isfile() or m.isdir()]
+            tar.extractall(dest, members=members, filter="data")
     return dest
 
 

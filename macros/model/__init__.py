@@ -1,5 +1,6 @@
 """Pydantic models of a conflict's data. Pure: no I/O, no rendering."""
 
+from .alias import Alias
 from .battle import Battle, Side
 from .claim import Citation, Claim, ClaimedBy, Claims, Facts
 from .control import ControlChange, ControlReport
@@ -11,6 +12,7 @@ from .files import FILE_MODELS, KINDS
 __all__ = [
     "FILE_MODELS",
     "KINDS",
+    "Alias",
     "Battle",
     "Citation",
     "Claim",

@@ -26,7 +26,7 @@ NO_NUMBER = {
     "several": 2, "many": 2, "numerous": 2, "some": 1, "a few": 2, "dozens": 24, "hundreds": 200,
     "thousands": 2000, "unknown": 0,
 }
-_WORDS = {w: n for n, w in enumerate(
+NUMBER_WORDS = {w: n for n, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
      "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
 EXPECTED = ("a count like 7, 1,000, 'about 20', 'at least 100', 'more than 30', 'up to 50', "
@@ -100,8 +100,8 @@ def parse_count(value: Any) -> Count:
 
 
 def _number(word: str) -> int | None:
-    if word in _WORDS:
-        return _WORDS[word]
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
     groups = word.split(",")
     if not all(g.isascii() and g.isdigit() for g in groups) or len(word) > 12:
         return None

@@ -7,9 +7,9 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .base import Id, Model, Name, Text, ref_to
-from .claim import Citation, ClaimedBy, Facts
+from .claim import Citation, ClaimedBy, Claims, Facts
 from .control import ControlReport
-from .dates import Date, check_range
+from .dates import Date, FieldError, check_range
 
 EventKind = Literal[
     "attack", "capture", "recapture", "withdrawal", "airstrike", "reinforcement", "resupply", "ceasefire",
@@ -22,6 +22,10 @@ class Event(Model):
     id: Id
     date: Date
     end: Date | None = None
+    # Where texts date the event differently: each date with its sources. `date` (used to place the
+    # event in time) is one of them; they are compared by the claim rule, so dates that only differ
+    # in precision agree, and dates that cannot both be right show as "sources differ".
+    dates: Claims = []
     kind: EventKind
     title: Name
     summary: Text
@@ -38,4 +42,8 @@ class Event(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Event:
         check_range(self.date, self.end)
+        if self.dates and any(c.date is None for c in self.dates):
+            raise FieldError("each entry of 'dates' gives a 'date' and its sources", "dates")
+        if self.dates and self.date not in [c.date for c in self.dates]:
+            raise FieldError(f"'date' ({self.date}) must be one of the dates in 'dates', the one the event is placed at", "date")
         return self
