@@ -8,9 +8,10 @@ and deterministic for a seed; the output passes `python -m macros.check`. Other 
 from the two given: places = units / 2, sources = events / 50, people = units / 20.
 
 Laid out as a large record should be: with more events than the engine's `split_above` (500),
-the chronology has a page per month (docs/chronology/YYYY-MM.md); units, places and sources sit
-in sub-folders (units by party and kind, places by the town they lie in, sources by year), each
-a sub-section of the navigation, so that no page carries a nav section of a thousand entries.
+the chronology has a page per month (docs/chronology/YYYY-MM.md, in the nav by year); units,
+places, people and sources sit in sub-folders (units by party and kind, places by name, people
+by side, sources by quarter), each a sub-section of the navigation, so that no page carries a
+nav section of a thousand entries.
 """
 
 from __future__ import annotations
@@ -155,7 +156,7 @@ def _event(rng: random.Random, i: int, total: int, sources: list[str], parties: 
     return event
 
 
-NAV = """# Generated (bench/generate.py). Sub-folders of units, places and sources are sub-sections.
+NAV = """# Generated (bench/generate.py). Sub-folders of units, places, people and sources are sub-sections.
 append_unmatched: true
 nav:
   - Home: index.md
@@ -163,8 +164,7 @@ nav:
   - Phases: phases
   - Chronology:
       - All events: chronology.md
-      - "chronology/*.md"
-  - Units: units
+{years}  - Units: units
   - Armed groups and organisations: parties
   - Places: places
   - People: people
@@ -200,9 +200,12 @@ def _write(out: Path, data: dict[str, Any], split_above: int) -> None:
             page = folder / f"{item['id']}.md"
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(PAGE.format(title=item["name"], ident=item["id"]), encoding="utf-8")
-    (docs / ".nav.yml").write_text(NAV, encoding="utf-8")
-    if len(data["events"]) > split_above:
-        for month in sorted({event["date"].split()[-1][:7] for event in data["events"]}):
+    months = sorted({event["date"].split()[-1][:7] for event in data["events"]})
+    split = len(data["events"]) > split_above
+    years = "".join(f'      - "{y}": ["chronology/{y}-*.md"]\n' for y in sorted({m[:4] for m in months})) if split else ""
+    (docs / ".nav.yml").write_text(NAV.format(years=years), encoding="utf-8")
+    if split:
+        for month in months:
             year, number = month.split("-")
             (docs / "chronology").mkdir(exist_ok=True)
             (docs / "chronology" / f"{month}.md").write_text(
@@ -220,14 +223,18 @@ def _write(out: Path, data: dict[str, Any], split_above: int) -> None:
 
 
 def _group(kind: str, item: dict[str, Any], names: dict[str, str]) -> tuple[str, str] | None:
-    """(sub-folder, nav title) of an entity's page, or None for a kind small enough to list whole."""
+    """(sub-folder, nav title) of an entity's page, or None for a kind small enough to list whole.
+    About the square root of the kind's count in each, so that a page's nav stays short."""
     if kind == "units":
         return f"{item['party']}-{item['kind']}", f"{names[item['party']]}, {item['kind']}s"
     if kind == "places":
-        town = item.get("within", item["id"])
-        return f"near-{town}", f"Near {names[town]}"
+        root = item["name"].split()[0]
+        return root.lower(), f"{root} and around"
+    if kind == "people":
+        return item["affiliation"], names[item["affiliation"]]
     if kind == "sources":
-        return item["date"][:4], item["date"][:4]
+        quarter = f"{item['date'][:4]}-q{(int(item['date'][5:7]) - 1) // 3 + 1}"
+        return quarter, quarter.upper().replace("-", " ")
     return None
 
 

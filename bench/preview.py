@@ -1,4 +1,4 @@
-"""Preview latency: time from a one-line data edit until `mkdocs serve` serves the updated page."""
+"""Preview latency: time from a one-line data edit, or a page edit, until `mkdocs serve` serves the updated page."""
 
 from __future__ import annotations
 
@@ -43,26 +43,32 @@ def _wait_for(url: str, text: str, limit: float) -> float:
     raise TimeoutError(f"{url} did not show {text!r} within {limit:.0f} s")
 
 
-def measure(project: Path, rounds: int, page: str = "battle/") -> float:
-    """Median seconds from editing the battle's name in data/battle.yaml to the page showing it."""
-    data = project / "data" / "battle.yaml"
-    original = data.read_text(encoding="utf-8")
+def measure(project: Path, rounds: int, page: str = "battle/") -> tuple[float, float]:
+    """Median seconds until the served page shows an edit: (of the battle's name in data/battle.yaml,
+    of a line added to docs/battle.md). One server for both, as a contributor would run it."""
+    data, markdown = project / "data" / "battle.yaml", project / "docs" / "battle.md"
+    original, original_page = data.read_text(encoding="utf-8"), markdown.read_text(encoding="utf-8")
     port = _free_port()
     url = f"http://127.0.0.1:{port}/{page}"
     log = (project / "serve.log").open("w")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=sites.ENV, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    latencies = []
+    latencies: dict[str, list[float]] = {"data": [], "page": []}
     try:
         _wait_for(url, "</html>", 600)
         for round_ in range(rounds):
             marker = f"Benchmark edit {round_}"
             data.write_text(_NAME.sub(lambda m, marker=marker: m.group(1) + marker, original, count=1), encoding="utf-8")
-            latencies.append(_wait_for(url, marker, 600))
+            latencies["data"].append(_wait_for(url, marker, 600))
             time.sleep(1)  # let the server settle before the next edit
+            marker = f"Benchmark paragraph {round_}"
+            markdown.write_text(original_page + f"\n{marker}\n", encoding="utf-8")
+            latencies["page"].append(_wait_for(url, marker, 600))
+            time.sleep(1)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
         data.write_text(original, encoding="utf-8")
-    return statistics.median(latencies)
+        markdown.write_text(original_page, encoding="utf-8")
+    return statistics.median(latencies["data"]), statistics.median(latencies["page"])

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -30,20 +31,41 @@ from generate import generate
 Row = tuple[str, str, str, str]  # what, figure, target, verdict
 
 
-def compare(a: Path, b: Path, rounds: int, work: Path, also: Callable[[], float] | None = None) -> tuple[float, float, float | None]:
-    """Median build seconds of projects a and b, alternating which goes first; `also` runs once a round."""
+@dataclass
+class Compared:
+    """Medians of a side-by-side comparison: seconds and peak RSS (KiB) of a and b, and of `also`."""
+
+    a: float
+    b: float
+    also: float | None
+    a_kib: int
+    b_kib: int
+
+
+def compare(a: Path, b: Path, rounds: int, work: Path, also: Callable[[], float] | None = None) -> Compared:
+    """Median build seconds and peak memory of projects a and b, alternating which goes first; `also` runs once a round."""
     times: dict[str, list[float]] = {"a": [], "b": [], "also": []}
+    peaks: dict[str, list[int]] = {"a": [], "b": []}
     for round_ in range(rounds):
         order = [("a", a), ("b", b)] if round_ % 2 == 0 else [("b", b), ("a", a)]
         for side, project in order:
-            seconds, ok, output = sites.build(project, work / f"site-{side}")
-            if not ok:
-                raise RuntimeError(f"build of {project} failed:\n{output}")
-            times[side].append(seconds)
+            built = sites.build(project, work / f"site-{side}")
+            if not built.ok:
+                raise RuntimeError(f"build of {project} failed:\n{built.output}")
+            times[side].append(built.seconds)
+            peaks[side].append(built.peak_kib)
         if also is not None:
             times["also"].append(also())
     extra = statistics.median(times["also"]) if times["also"] else None
-    return statistics.median(times["a"]), statistics.median(times["b"]), extra
+    return Compared(statistics.median(times["a"]), statistics.median(times["b"]), extra,
+                    int(statistics.median(peaks["a"])), int(statistics.median(peaks["b"])))
+
+
+def memory_row(label: str, got: Compared, target: float | None) -> Row:
+    ratio = got.a_kib / got.b_kib
+    figure = f"{ratio:.2f}x ({got.a_kib / 1024:,.0f} MiB / {got.b_kib / 1024:,.0f} MiB)"
+    return (f"6. peak memory (RSS), {label}: ours / bare", figure, f"<= {target}x" if target else "",
+            verdict(ratio, target) if target else "")
 
 
 def verdict(value: float, target: float) -> str:
@@ -105,19 +127,25 @@ def real_site(work: Path, rounds: int, notes: list[str]) -> list[Row]:
     except RuntimeError as exc:
         notes.append(f"real site: not measured, our build fails ({str(exc).strip().splitlines()[-1]})")
         return [("1. real site: ours / bare Material", "build fails", "<= 1.10x", "n/a")]
-    a, b, _ = compare(ours, bare, rounds, work / "real-sites")
+    got = compare(ours, bare, rounds, work / "real-sites")
+    a, b = got.a, got.b
     same, pages, stubs = identical_pages(work / "real-sites" / "site-a", work / "real-sites" / "site-b")
     weight = site_weight(work / "real-sites" / "site-a")
-    latency = preview.measure(ours, rounds)
+    latency, page_latency = preview.measure(ours, rounds)
     notes.append(f"real site: ours {a:.2f} s, bare {b:.2f} s (medians of {rounds}); the bare build reproduces "
                  f"{same} of {pages} pages byte for byte (ours also writes {stubs} alias redirects and api/)")
-    notes.append(f"preview: one-line edit of data/battle.yaml until `mkdocs serve` serves it: {latency:.2f} s (median)")
+    notes.append(f"preview: until `mkdocs serve` serves an edit: of data/battle.yaml {latency:.2f} s, of docs/battle.md "
+                 f"{page_latency:.2f} s (medians); a full build: ours {a:.2f} s, bare {b:.2f} s")
     return [
         ("1. real site: ours / bare Material", f"{a / b:.2f}x", "<= 1.10x", verdict(a / b, 1.10)),
+        memory_row("real site", got, None),
         ("4. battle article HTML", kib(weight["battle"]), "", ""),
         ("4. largest page", f"{kib(weight['largest_bytes'])} ({weight['largest']})", "", ""),
         ("4. whole site (navigation.prune on)", f"{kib(weight['site_bytes'])} in {weight['files']} files", "", ""),
-        ("5. preview: edit -> served / full build", f"{latency / a:.2f}x ({latency:.2f} s / {a:.2f} s)", "", ""),
+        ("5. preview: data edit -> served / full bare build", f"{latency / b:.2f}x ({latency:.2f} s / {b:.2f} s)", "<= 0.30x",
+         verdict(latency / b, 0.30)),
+        ("5. preview: page edit -> served / full bare build", f"{page_latency / b:.2f}x ({page_latency:.2f} s / {b:.2f} s)",
+         "<= 0.30x", verdict(page_latency / b, 0.30)),
     ]
 
 
@@ -149,13 +177,15 @@ def synthetic(work: Path, rounds: tuple[int, int], quick: bool, profile: bool, n
         last = (events, units) == scales[-1]
         check = (lambda p=ours: sites.timed([sys.executable, "-m", "macros.check"], p)) if last else None
         n = rounds[1] if last else rounds[0]
-        a, b, c = compare(ours, bare, n, work / f"syn-{events}-sites", check)
+        got = compare(ours, bare, n, work / f"syn-{events}-sites", check)
+        a, b, c = got.a, got.b, got.also
         ours_times.append(a)
         bare_times.append(b)
         label = f"{events:,} events, {units:,} units"
         notes.append(f"synthetic {label} ({generated['sources']} sources, {generated['places']} places): "
                      f"ours {a:.2f} s, bare {b:.2f} s (medians of {n})")
         rows.append((f"2. synthetic {label}: ours / bare", f"{a / b:.2f}x", "<= 1.25x", verdict(a / b, 1.25)))
+        rows.append(memory_row(f"synthetic {events:,} events", got, 1.3 if last else None))
         if c is not None:
             rows.append((f"3. make check / our build at {events:,} events", f"{100 * c / a:.1f}% ({c:.2f} s)", "<= 5%",
                          verdict(c / a, 0.05)))

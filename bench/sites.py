@@ -6,9 +6,10 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -121,15 +122,27 @@ def freeze(project: Path, bare: Path) -> Path:
     return bare
 
 
+class Built(NamedTuple):
+    seconds: float  # wall
+    ok: bool
+    output: str
+    peak_kib: int  # peak resident memory of the build process (ru_maxrss)
+
+
 def build(project: Path, site: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None,
-          strict: bool = True) -> tuple[float, bool, str]:
-    """(wall seconds, success, output) of a real `mkdocs build --strict` in a fresh process."""
+          strict: bool = True) -> Built:
+    """A real `mkdocs build --strict` in a fresh process: wall seconds, success, output, peak RSS."""
     shutil.rmtree(site, ignore_errors=True)
-    start = time.perf_counter()
     flags = ["--strict"] if strict else []
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", *flags, "-q", "-f", config, "-d", str(site)],
-                          cwd=project, env={**ENV, **(env or {})}, capture_output=True, text=True)
-    return time.perf_counter() - start, proc.returncode == 0, proc.stdout + proc.stderr
+    with tempfile.TemporaryFile("w+") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", *flags, "-q", "-f", config, "-d", str(site)],
+                                cwd=project, env={**ENV, **(env or {})}, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage, not every child's
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        return Built(seconds, proc.returncode == 0, out.read(), usage.ru_maxrss)
 
 
 def timed(cmd: list[str], cwd: Path) -> float:

@@ -35,10 +35,10 @@ def make_project(where: Path, data: Path, docs: Path, config: Path | None = None
     return where
 
 
-def build(project: Path, site: Path | None = None) -> Build:
+def build(project: Path, site: Path | None = None, extra_env: dict[str, str] | None = None) -> Build:
     """Run `mkdocs build --strict` for real in a subprocess."""
     site = site or project / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(extra_env or {})}
     proc = subprocess.run(
         [*MKDOCS, "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         capture_output=True, text=True, env=env, cwd=project, timeout=600,

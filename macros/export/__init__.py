@@ -60,9 +60,18 @@ def api_files(index: Index, sitemap: SiteMap, generated: str) -> dict[str, str]:
     return out
 
 
+# The last export: `mkdocs serve` rebuilds after a page edit with the same index (engine.collect),
+# and then the same files are written again without being made again.
+_last: list[tuple[Index, SiteMap, str, dict[str, str]]] = []
+
+
 def publish(index: Index, sitemap: SiteMap, out_dir: Path, generated: str) -> int:
     """Write every file under out_dir (the site's api/ folder); return how many were written."""
-    files = api_files(index, sitemap, generated)
+    if _last and _last[0][0] is index and _last[0][1] == sitemap and _last[0][2] == generated:
+        files = _last[0][3]
+    else:
+        files = api_files(index, sitemap, generated)
+        _last[:] = [(index, sitemap, generated, files)]
     for relative, text in sorted(files.items()):
         path = out_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
