@@ -113,10 +113,10 @@ def main() -> int:
         rows += real_site(work, args.rounds, notes)
         rows += history(work, args.rounds, notes)
         rows += synthetic(work, (args.rounds, args.big_rounds), args.quick, args.profile, notes)
-    finally:
+    finally:  # what was measured is printed even if a later part fails
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    print_table(rows, notes, started)
+        print_table(rows, notes, started)
     return 0
 
 
