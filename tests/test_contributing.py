@@ -80,6 +80,11 @@ EXTRA_CASES = [
     ("data/people.yaml", "people:\n  - id: p\n    name: P\n    sources: [river-radio-report]\n"
                          "    facts:\n      age:\n        - sources: [river-radio-report]\n"),
     ("docs/x.md", "# X\n\n{{ fact('karsk', 'area') }}\n"),
+    ("docs/x.md", "# X\n\n{{ cycler.__init__ }}\n"),
+    ("docs/x.md", "# X\n\n{% if 1 %}x{% endif %}\n"),
+    ("docs/x.md", "# X\n\n{{ infobox('fort-falls') }}\n"),
+    ("docs/x.md", "# X\n\n{{ infobox() }}\n"),
+    ("docs/x.md", "---\nhide: [nav]\n---\n# X\n"),
 ]
 
 

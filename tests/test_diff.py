@@ -44,7 +44,7 @@ def test_items_and_fields_exactly(diff: dict) -> None:
         ("changed", "sources", "river-radio-report", "data/sources.yaml:9", [("field", "outlet", 12, "River Radio", "River Radio Network")]),
         ("added", "sources", "harbour-bulletin", "data/sources.yaml:14", []),
         ("changed", "places", "karsk", "data/places.yaml:2",
-         [("claim-removed", "facts.population[1]", 8, {"sources": [radio], "value": "15,000"}, None)]),
+         [("claim-removed", "facts.population[1]", 8, {"sources": [radio], "count": "15,000"}, None)]),
         ("changed", "events", "fort-falls", "data/events.yaml:2", [
             ("date", "date", 3, "2031-03-01", "2031-03-02"),
             ("control", "control", 11, [{"site": "karsk-fort", "to": "blue-league"}],
@@ -57,8 +57,8 @@ def test_items_and_fields_exactly(diff: dict) -> None:
         ("added", "events", "town-shelled", "data/events.yaml:25", []),
         ("changed", "battle", "battle-of-karsk", "data/battle.yaml:2", [
             ("claim-added", "date[1]", 8, None,
-             {"claimed_by": {"party": "grey-army"}, "sources": [radio], "value": "March 2031 – present"}),
-            ("value", "result[0]", 15, {"sources": [radio], "value": "Ongoing"}, {"sources": [radio], "value": "Stalemate"}),
+             {"claimed_by": {"party": "grey-army"}, "date": "2031-04", "end": "ongoing", "sources": [radio]}),
+            ("value", "result[0]", 13, {"sources": [radio], "value": "Ongoing"}, {"sources": [radio], "value": "Stalemate"}),
         ]),
     ]
     removed = next(e for e in diff["items"] if e["change"] == "removed")
@@ -70,7 +70,7 @@ def test_items_and_fields_exactly(diff: dict) -> None:
 def test_disagreements_new_and_resolved(diff: dict) -> None:
     assert diff["disagreements"] == {
         "new": [{"id": "battle-of-karsk", "field": "date", "file": "data/battle.yaml", "line": 5,
-                 "values": ["February 2031 – present", "March 2031 – present"]}],
+                 "values": ["Feb 2031 – ongoing", "Apr 2031 – ongoing"]}],
         "resolved": [{"id": "karsk", "field": "facts.population", "file": "data/places.yaml", "line": 8,
                       "values": ["12,000", "15,000"]}],
     }

@@ -129,13 +129,18 @@ def _entry(change: str, item: Item, fields: list[dict[str, Any]] | None = None) 
     return entry
 
 
+def _said(claim: Any) -> Any:
+    """What a claim states, as a reader sees it (the model's own `text` where it has one)."""
+    return getattr(claim, "text", None) or claim.value or claim.ref
+
+
 def _disagreements(snap: Snapshot) -> dict[tuple[str, str], dict[str, Any]]:
     out = {}
     if snap.index is None:
         return out
     for d in snap.index.disagreements:
         item = snap.items.get(d.owner.id)
-        values = [str(g[0].value if g[0].value is not None else g[0].ref) for g in group_by_statement(d.claims)]
+        values = [str(_said(g[0])) for g in group_by_statement(d.claims)]
         out[(d.owner.id, dotted(d.path))] = {
             "id": d.owner.id, "field": dotted(d.path), "file": item.file if item else "",
             "line": mark_at(item.raw, d.path) if item else 0, "values": values,
