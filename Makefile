@@ -30,11 +30,11 @@ $(NODE_DEPS): package.json package-lock.json
 serve: $(SITE_DEPS)
 	$(MKDOCS) serve --strict -a 127.0.0.1:8000
 
-## build: strict build into site/; on any error the previous site/ is left as it was
+## build: strict build into site/; on any error every message is printed and the previous site/ is left as it was
+# (macros/hooks.py builds into .site.building and swaps it in only after a whole, warning-free build;
+# no -q: it would hide strict mode's warnings, leaving only "Aborted with 1 warnings").
 build: $(SITE_DEPS)
-	@rm -rf .site-new
-	@$(MKDOCS) build --strict -q -d .site-new || { rm -rf .site-new; exit 1; }
-	@rm -rf site && mv .site-new site && echo "built site/"
+	@$(MKDOCS) build --strict && echo "built site/"
 
 ## check: validate data/ and the pages' macro calls; fast, writes nothing
 check: $(SITE_DEPS)
@@ -61,4 +61,4 @@ bench: $(SITE_DEPS) bench/requirements.txt
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf site .site-new .pytest_cache
+	rm -rf site .site.building .site.old .pytest_cache

@@ -117,6 +117,7 @@ def freeze(project: Path, bare: Path) -> Path:
     (project / "freeze.yml").unlink()
     config = read_config(bare / "mkdocs.yml")
     config["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) != "macros"]
+    config["hooks"] = [h for h in config.get("hooks", []) if not str(h).startswith("macros/")]  # macros/ is not copied
     config["watch"] = [w for w in config.get("watch", []) if (bare / w).exists()]  # serve-only; data/ is gone
     write_config(bare / "mkdocs.yml", config)
     return bare

@@ -1,7 +1,10 @@
 """mkdocs-macros glue: the only module that knows mkdocs-macros.
 
-Loads, validates and indexes the data once per build (in `on_config`, before the site folder
-is touched), checks the pages' macro calls, and registers the macros.
+Once per build (in `on_config`, before MkDocs collects a file or touches the site folder): refuses
+anything in docs/ and data/ that is not a regular file, loads, validates and indexes the data,
+and checks every page against the page grammar. Pages are then expanded by `pagegrammar.expand`,
+never rendered as Jinja templates: mkdocs-macros' own rendering is off (`render_by_default:
+false`), and its environment is swapped for Jinja's sandbox in case anything reaches it.
 """
 
 from __future__ import annotations
@@ -9,16 +12,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.exceptions import PluginError
 
 from .engine import collect
 from .errors import DataErrors
 from .export import generation_date, publish
 from .export.pages import PageData
+from .files import inside, scan, shown
 from .history.log import History, walk
 from .history.site import HistoryPages
 from .links import SiteMap, alias_redirects
-from .pagecheck import Call, check_pages
+from .pagecheck import Call, check_pages, read_page
+from .pagegrammar import SPECS, expand, parse
 from .render import Renderer
 from .scale import Split, event_pages
 
@@ -35,6 +41,11 @@ def define_env(env: Any) -> None:
         split = Split.from_settings(settings)
     except ValueError as exc:
         raise PluginError(str(exc)) from None
+    _require_safe_config(env.conf, env.config)
+    errors = [e for folder, what in ((docs_dir, "docs"), (data_dir, "data")) if (e := inside(folder, root, what))]
+    errors += [] if errors else scan(docs_dir, root) + scan(data_dir, root)
+    if errors:  # a link or a device is never read, by us or by MkDocs
+        raise PluginError("\n" + DataErrors(errors).report())
     index, errors = collect(data_dir, root)
     calls: dict[str, list[Call]] = {}
     events: dict[str, str] = {}
@@ -59,9 +70,28 @@ def define_env(env: Any) -> None:
     data = env.variables["wiki_data"] = PageData(index, renderer.sitemap, lambda: renderer.page_url, where)
     env.macro(data.json_link, "json_link")
     env.macro(data.api_link, "api_link")
+    env.variables["wiki_macros"] = {name: env.macros[name] for name in SPECS}  # KeyError: a spec without its macro
     if "redirects" in env.conf["plugins"]:  # every alias URL leads to its entity's page
         redirects = alias_redirects(sitemap, index.entities.values(), docs_dir)
         env.conf["plugins"]["redirects"].config["redirect_maps"].update(redirects)
+
+
+def _require_safe_config(conf: Any, plugin_config: Any) -> None:
+    """The guarantees above hold only with these settings; a copy of mkdocs.yml without them fails."""
+    hooks = [str(getattr(module, "__file__", "")) for module in (conf.get("hooks") or {}).values()]
+    if plugin_config.get("render_by_default") is not False or not any(Path(h).parts[-2:] == ("macros", "hooks.py") for h in hooks):
+        raise PluginError("mkdocs.yml: the macros plugin needs `render_by_default: false`, and `hooks:` must list macros/hooks.py")
+
+
+def _sandbox(env: Any) -> None:
+    """Defence in depth: if anything reaches mkdocs-macros' own Jinja, it is the sandbox."""
+    current = env.env
+    if isinstance(current, SandboxedEnvironment):
+        return
+    box = SandboxedEnvironment(loader=current.loader, undefined=current.undefined, extensions=list(current.extensions))
+    box.globals.update(current.globals)
+    box.filters.update(current.filters)
+    env._env = box  # mkdocs-macros has no setting for a sandbox; this is its one environment
 
 
 def _on(value: Any) -> bool:
@@ -69,7 +99,21 @@ def _on(value: Any) -> bool:
 
 
 def on_pre_page_macros(env: Any) -> None:
+    """Expand the page's macro calls (the page was checked in `define_env`; it is parsed again as MkDocs read it)."""
+    _sandbox(env)
     env.variables["wiki"].start_page(env.page.url)
+    root = Path(env.project_dir)
+    source = Path(env.page.file.abs_src_path)
+    body, first, errors = read_page(source, root)
+    segments, grammar = parse(env.markdown, first)
+    if errors or grammar or body != env.markdown:  # checked before the build: the file changed since
+        problems = [str(e) for e in errors] + [f"{shown(source, root)}:{p.line}:{p.column}: {p.message}" for p in grammar]
+        raise PluginError("\n" + "\n".join(problems or [f"{shown(source, root)}: changed during the build; build again"]))
+    try:
+        markdown = expand(segments, env.variables["wiki_macros"])
+    except Exception as exc:  # a bug in a macro: say where, not a traceback
+        raise PluginError(f"{shown(source, root)}: a macro failed ({type(exc).__name__}: {exc})") from exc
+    env.markdown = markdown.removesuffix("\n")  # as Jinja printed a page: one final newline dropped
 
 
 def on_post_page_macros(env: Any) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .engine import collect
 from .errors import DataErrors, annotation
+from .files import inside, scan
 from .pagecheck import check_pages
 from .scale import Split, event_pages, settings_in
 
@@ -26,8 +27,13 @@ def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else Path("data")
     root = data_dir.resolve().parent
     start = time.perf_counter()
-    index, errors = collect(data_dir.resolve(), root)
     docs = root / "docs"
+    folders = [(data_dir.resolve(), "data")] + ([(docs, "docs")] if docs.is_dir() else [])
+    errors = [e for folder, what in folders if (e := inside(folder, root, what))]
+    errors += [] if errors else [e for folder, _ in folders for e in scan(folder, root)]
+    index = None
+    if not errors:  # links and devices are refused before any file is read (as in the build)
+        index, errors = collect(data_dir.resolve(), root)
     if index is not None and docs.is_dir():
         errors += check_pages(docs, root, index)[1]
         errors += event_pages(index.events, Split.from_settings(settings_in(root / "mkdocs.yml")), docs, root)[1]

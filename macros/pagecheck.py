@@ -1,30 +1,30 @@
-"""Check the macro calls in the Markdown pages before anything is built.
+"""Check every page before anything is built: its front matter, its grammar, and the ids it names.
 
-A macro called with an unknown id would otherwise fail half-way through a build, after the
-old site was cleaned. Calls are found by pattern, so ids must be written as string literals.
+`make check` and the build call the same `check_pages`, so one cannot pass where the other fails.
+The build then expands each page from the same parse (`pagegrammar.expand`).
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple
 
+from . import files, frontmatter
 from .attribution import attributed, check_page
 from .errors import DataError
 from .index import Index
 from .links import page_url
+from .pagegrammar import SPECS, Written, parse
 from .textfile import decode_utf8
 from .validate import suggest
 
-# Macros whose first argument is an entity id (and, for `fact`, whose second is a label).
-ID_MACROS = ("infobox", "timeline", "cite", "fact", "entity_link", "mentions", "control", "json_link")
-_CALL = re.compile(r"\b(" + "|".join(ID_MACROS) + r")\(\s*(['\"])(.*?)\2(?:\s*,\s*(['\"])(.*?)\4)?")
+_KIND_WORDS = {"battle": "battle", "parties": "party", "units": "unit", "places": "place", "people": "person",
+               "phases": "phase", "sources": "source", "events": "event"}
 
 
 class Call(NamedTuple):
-    """One macro call with an id, on the page at `url`."""
+    """One macro call that names an id, on the page at `url`."""
 
     url: str
     name: str
@@ -32,37 +32,79 @@ class Call(NamedTuple):
     label: str | None
 
 
-def check_pages(docs_dir: Path, root: Path, index: Index) -> tuple[dict[str, list[Call]], list[DataError]]:
-    """Errors for every unknown id in a macro call; and, per id, the valid calls that name it."""
-    errors = []
-    calls: dict[str, list[Call]] = defaultdict(list)
-    claims = attributed(index)  # one-party claims, for the attribution check of each page
-    for page in sorted(docs_dir.rglob("*.md")):
-        shown = str(page.relative_to(root)) if page.is_relative_to(root) else str(page)
-        url = page_url(page.relative_to(docs_dir))
-        text, error = decode_utf8(page.read_bytes(), shown, "page")
-        if error is not None:
-            errors.append(error)
-            continue
-        errors += check_page(text, shown, index, claims)
-        for number, line in enumerate(text.splitlines(), start=1):
-            if "{{" not in line:
-                continue
-            for match in _CALL.finditer(line):
-                name, ident, label = match.group(1), match.group(3), match.group(5)
-                where = (shown, number, match.start() + 1, f"{name}('{ident}')")
-                if ident not in index.entities:
-                    words = "source" if name == "cite" else "id"
-                    choices = index.by_kind.get("sources", []) if name == "cite" else index.entities.values()
-                    hint = suggest(ident, [c.id for c in choices])
-                    errors.append(DataError(*where, f"unknown {words} '{ident}'{hint}; fix the id in the page or add it to data/"))
-                    continue
-                if name == "fact" and label is not None:
-                    facts = getattr(index.get(ident), "facts", {})
-                    if label not in facts:
-                        errors.append(DataError(*where, f"'{ident}' has no fact '{label}'{suggest(label, facts)}; known: {', '.join(facts) or 'none'}"))
-                        continue
-                if name != "json_link":  # a link to the record's JSON is not a mention of it
-                    calls[ident].append(Call(url, name, ident, label))
-    return calls, errors
+def as_mkdocs_reads(text: str) -> str:
+    """The page as MkDocs opens it: `utf-8-sig` drops a BOM, universal newlines make every line end `\\n`."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
+
+def read_page(page: Path, root: Path) -> tuple[str, int, list[DataError]]:
+    """(body MkDocs renders, its first line number, errors) for one page file."""
+    shown = files.shown(page, root)
+    raw, error = files.read(page, root)
+    if error is not None:
+        return "", 1, [error]
+    text, error = decode_utf8(raw, shown, "page")
+    if error is not None:
+        return "", 1, [error]
+    return frontmatter.split(as_mkdocs_reads(text), shown)
+
+
+def page_errors(body: str, first: int, shown: str) -> tuple[list[Written], list[DataError]]:
+    """The page's calls, and a `file:line:col` error for each construct outside the grammar."""
+    segments, problems = parse(body, first)
+    errors = [DataError(shown, p.line, p.column, p.snippet, p.message) for p in problems]
+    return [s for s in segments if isinstance(s, Written)], errors
+
+
+def _kind_error(call: Written, value: str, kinds: tuple[str, ...], index: Index) -> str | None:
+    if value in index.entities and index.kind_of[value] in kinds:
+        return None
+    wanted = ", ".join(_KIND_WORDS.get(k, k) for k in kinds)
+    if value in index.entities:
+        found = _KIND_WORDS.get(index.kind_of[value], index.kind_of[value])
+        return f"{call.name}() needs the id of a {wanted}; '{value}' is {'an' if found == 'event' else 'a'} {found}"
+    words = "source" if kinds == ("sources",) else "id"
+    choices = [i for k in kinds for i in (x.id for x in index.by_kind.get(k, []))]
+    return f"unknown {words} '{value}'{suggest(value, choices)}; fix the id in the page or add it to data/"
+
+
+def call_errors(call: Written, index: Index, shown: str) -> list[DataError]:
+    """Ids of the wrong kind or unknown; a fact label the record does not have."""
+    column = call.column + call.text.index(call.name) if "\n" not in call.text[: call.text.index(call.name)] else call.column
+    where = (shown, call.line, column, f"{call.name}('{call.args[0]}')" if call.args else f"{call.name}()")
+    for param, value in zip(SPECS[call.name], call.args, strict=False):
+        if param.kinds and (message := _kind_error(call, value, param.kinds, index)) is not None:
+            return [DataError(*where, message)]
+    if call.name == "fact":
+        ident, label = call.args
+        facts = getattr(index.get(ident), "facts", None) or {}
+        if label not in facts:
+            return [DataError(*where, f"'{ident}' has no fact '{label}'{suggest(label, facts)}; known: {', '.join(facts) or 'none'}")]
+    return []
+
+
+def page_files(docs_dir: Path) -> list[Path]:
+    return sorted(docs_dir.rglob("*.md"))
+
+
+def check_pages(docs_dir: Path, root: Path, index: Index) -> tuple[dict[str, list[Call]], list[DataError]]:
+    """Every error in every page; and, per id, the valid calls that name it (`json_link` is not a mention)."""
+    errors: list[DataError] = []
+    mentions: dict[str, list[Call]] = defaultdict(list)
+    claims = attributed(index)  # one-party claims, for the attribution check of each page
+    for page in page_files(docs_dir):
+        shown = files.shown(page, root)
+        url = page_url(page.relative_to(docs_dir))
+        body, first, read_errors = read_page(page, root)
+        calls, grammar_errors = page_errors(body, first, shown)
+        errors += read_errors + grammar_errors
+        if not read_errors:
+            errors += check_page(body, shown, index, claims, first)
+        for call in calls:
+            found = call_errors(call, index, shown)
+            errors += found
+            params = SPECS[call.name]
+            if not found and call.args and params[0].kinds and call.name != "json_link":
+                label = call.args[1] if call.name == "fact" else None
+                mentions[call.args[0]].append(Call(url, call.name, call.args[0], label))
+    return mentions, errors

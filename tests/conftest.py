@@ -36,11 +36,12 @@ def make_project(where: Path, data: Path, docs: Path, config: Path | None = None
 
 
 def build(project: Path, site: Path | None = None, extra_env: dict[str, str] | None = None) -> Build:
-    """Run `mkdocs build --strict` for real in a subprocess."""
+    """Run `mkdocs build --strict` for real in a subprocess. Never with -q: MkDocs 1.6 then drops
+    warnings before strict mode counts them, and a build with a broken link passes."""
     site = site or project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **(extra_env or {})}
     proc = subprocess.run(
-        [*MKDOCS, "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        [*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         capture_output=True, text=True, env=env, cwd=project, timeout=600,
     )
     return Build(proc.returncode, proc.stdout + proc.stderr, site)

@@ -59,7 +59,8 @@ def test_every_yaml_example_passes_the_real_validator(tmp_path: Path) -> None:
             assert ident in index.entities, ident
     # The event example is the one the guide calls a disagreement: two claims, one claimant.
     figures = index.get("karsk-bridge-destroyed").figures["vehicles destroyed"]
-    assert len({claim.value for claim in figures}) == 2
+    assert len({claim.count for claim in figures}) == 2
+    assert any(d.owner.id == "karsk-bridge-destroyed" for d in index.disagreements)
     assert [claim.claimed_by.party for claim in figures if claim.claimed_by] == ["blue-league"]
 
 
@@ -80,6 +81,11 @@ EXTRA_CASES = [
     ("data/people.yaml", "people:\n  - id: p\n    name: P\n    sources: [river-radio-report]\n"
                          "    facts:\n      age:\n        - sources: [river-radio-report]\n"),
     ("docs/x.md", "# X\n\n{{ fact('karsk', 'area') }}\n"),
+    ("docs/x.md", "# X\n\n{{ cycler.__init__ }}\n"),
+    ("docs/x.md", "# X\n\n{% if 1 %}x{% endif %}\n"),
+    ("docs/x.md", "# X\n\n{{ infobox('fort-falls') }}\n"),
+    ("docs/x.md", "# X\n\n{{ infobox() }}\n"),
+    ("docs/x.md", "---\nhide: [nav]\n---\n# X\n"),
 ]
 
 

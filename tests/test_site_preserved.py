@@ -1,8 +1,9 @@
 """A failing build leaves the previously built site byte-identical.
 
-The fictional fixture is built into a site folder, every file is hashed, the data (or a page)
-is broken, and both the real `mkdocs build` into the same folder and the Makefile's `build`
-target are run: each must fail with the error printed, no traceback, and not one byte changed.
+The fictional fixture is built into a site folder, every file is hashed, the data or a page is
+broken (an error found before the build, one found while pages render, a strict-mode warning),
+and both the real `mkdocs build` into the same folder and the Makefile's `build` target are run:
+each must fail with the error printed, no traceback, and not one byte changed.
 """
 
 from __future__ import annotations
@@ -45,7 +46,21 @@ def _break_page(project: Path) -> str:
     return PAGE_ERROR
 
 
-@pytest.mark.parametrize("breaker", [_break_data, _break_page], ids=["data", "page"])
+def _break_html(project: Path) -> str:
+    """An error found only while pages render, after MkDocs would have emptied the site folder."""
+    page = project / "docs" / "battle.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    return "docs/battle.md: HTML not allowed on a page: <script> element"
+
+
+def _break_link(project: Path) -> str:
+    """A strict-mode warning: MkDocs aborts only after every plugin's post-build step."""
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [nowhere](missing.md).\n", encoding="utf-8")
+    return "missing.md"
+
+
+@pytest.mark.parametrize("breaker", [_break_data, _break_page, _break_html, _break_link], ids=["data", "page", "html", "strict-warning"])
 def test_failed_build_keeps_previous_site(breaker, tmp_path: Path) -> None:
     project = make_project(tmp_path / "project", VALID / "data", VALID / "docs", VALID / "mkdocs.yml")
     first = _make_build(project)
@@ -66,4 +81,4 @@ def test_failed_build_keeps_previous_site(breaker, tmp_path: Path) -> None:
     assert error in made.stdout + made.stderr
     assert "Traceback" not in made.stdout + made.stderr
     assert _hashes(site) == before
-    assert not (project / ".site-new").exists()
+    assert not (project / ".site.building").exists() and not (project / ".site.old").exists()

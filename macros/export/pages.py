@@ -13,25 +13,12 @@ from markupsafe import Markup
 
 from ..index import Index
 from ..links import SiteMap, relative
+from ..pagegrammar import Written, parse
 from ..render import make_environment
 from ..walk import references
 
-_STRING = re.compile(r"(['\"])([a-z0-9]+(?:-[a-z0-9]+)*)\1")
 # Macros that show every event when called without an id.
 _ALL_EVENTS = re.compile(r"\b(?:chronology\s*\(|timeline\s*\(\s*(?:\)|[a-z_]+\s*=))")
-
-
-def macro_bodies(markdown: str) -> list[str]:
-    """The text inside each `{{ ... }}`, found with str.find: linear, where a lazy regex took
-    quadratic time on a page of many unclosed `{{` (60 KB: 16 s)."""
-    out, start = [], markdown.find("{{")
-    while start != -1:
-        end = markdown.find("}}", start + 2)
-        if end == -1:
-            break  # no later `{{` can be closed either
-        out.append(markdown[start + 2 : end])
-        start = markdown.find("{{", end + 2)
-    return out
 
 
 class PageData:
@@ -60,8 +47,9 @@ class PageData:
         return self._shown(folder) + "/" if folder.is_dir() and not (self.data_dir / f"{kind}.yaml").is_file() else self._shown(self.data_dir / f"{kind}.yaml")
 
     def ids_in(self, markdown: str) -> set[str]:
-        """Entity ids written as string arguments of the page's macro calls."""
-        found = {m.group(2) for body in macro_bodies(markdown) for m in _STRING.finditer(body)}
+        """Entity ids written as arguments of the page's macro calls (a link to a record's JSON is not a use of it)."""
+        calls = [part for part in parse(markdown)[0] if isinstance(part, Written) and part.name != "json_link"]
+        found = {arg for call in calls for arg in call.args}
         return {ident for ident in found if ident in self.index.entities}
 
     def data_files(self, markdown: str, url: str) -> list[str]:

@@ -1,0 +1,100 @@
+"""MkDocs hooks (`hooks:` in mkdocs.yml): the page HTML allowlist, and a build that cannot lose the site.
+
+MkDocs empties `site_dir` before it renders a page, so an error in any page used to leave no site
+(and `mkdocs serve` nothing to serve). Here every build goes to a staging folder beside it, and
+the staged site replaces the old one only once the whole build, strict-mode warnings included,
+has succeeded. A failed build, by `make`, `mkdocs build` or `mkdocs serve`, leaves the last good
+site as it was, and `mkdocs serve` goes on serving it.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import CountHandler
+
+sys.path.insert(0, str(Path(__file__).parent.parent))  # MkDocs loads this file alone; the engine is its package
+from macros.sanitize import problems
+
+_state: dict[str, Any] = {"target": None, "staging": None, "errors": []}
+
+
+def staging_for(site_dir: Path) -> Path:
+    return site_dir.with_name(f".{site_dir.name}.building")
+
+
+@event_priority(100)  # before every plugin reads site_dir
+def on_config(config: Any) -> Any:
+    target = Path(config["site_dir"]).resolve()
+    staging = staging_for(target)
+    shutil.rmtree(staging, ignore_errors=True)  # what an interrupted build left
+    _state.update(target=target, staging=staging, errors=[])
+    config["site_dir"] = str(staging)
+    return config
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    found = problems(html)
+    # The theme prints the title in <title> through `striptags`, which also decodes entities: a heading
+    # `# &lt;/title&gt;&lt;script&gt;` would come out as real markup there.
+    if any(ch in Markup(page.title or "").striptags() for ch in "<>"):
+        found.append("the page title, as the theme prints it in <title>, holds '<' or '>'; write the heading without them")
+    if found:
+        where = f"docs/{page.file.src_uri}"
+        _state["errors"] += [f"{where}: HTML not allowed on a page: {p}; remove it (see CONTRIBUTING, 'What a page may contain')" for p in found]
+    return html
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """After every page is rendered and before anything is written: all HTML errors at once."""
+    if _state["errors"]:
+        errors = _state["errors"]
+        raise PluginError("\n" + "\n".join(errors) + f"\n{len(errors)} error{'s' if len(errors) != 1 else ''} in the pages; nothing was built.")
+    return env
+
+
+def _strict_warnings() -> bool:
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
+
+
+@event_priority(-100)  # after every plugin has written its files (search index, redirects, api/)
+def on_post_build(config: Any) -> None:
+    target, staging = _state["target"], _state["staging"]
+    if target is None or _strict_warnings():  # MkDocs aborts after this event in strict mode
+        return
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    config["site_dir"] = str(target)
+    _state["target"] = None
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """`mkdocs serve` holds every request after a failed rebuild ("the server will appear stuck");
+    here a failed rebuild counts as done, so the last good site (kept above) is served on."""
+    rebuild = server.builder
+
+    def keep_serving(*args: Any, **kwargs: Any) -> None:
+        try:
+            rebuild(*args, **kwargs)
+        except (Exception, SystemExit) as exc:  # the build has printed its errors
+            logging.getLogger("mkdocs").error(f"{exc}\nThe build failed; still serving the last good site. Fix the errors above and save.")
+
+    server.builder = keep_serving
+    return server
+
+
+def on_build_error(error: Exception) -> None:
+    staging = _state["staging"]
+    if staging is not None:
+        shutil.rmtree(staging, ignore_errors=True)
