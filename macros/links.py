@@ -118,6 +118,7 @@ def alias_redirects(sitemap: SiteMap, entities: Iterable[Any], docs_dir: Path) -
         for variant in [entity.name, *(a.name for a in entity.aliases)] if hasattr(entity, "aliases") else []:
             name = slug(variant)
             old = posixpath.join(folder, f"{name}.md")
-            if name and old != target and not (docs_dir / old).exists():
+            # A page or a folder of that name is the site's own (units.md, or assets/ beside it).
+            if name and old != target and not (docs_dir / old).exists() and not (docs_dir / old).with_suffix("").exists():
                 claims.setdefault(old, set()).add(target)
     return {old: targets.pop() for old, targets in sorted(claims.items()) if len(targets) == 1}

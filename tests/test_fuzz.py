@@ -109,3 +109,70 @@ def test_loader_on_any_yaml_shaped_text(tree: object) -> None:
     assert data is None or not errors
     for error in errors:
         assert error.line >= 1 and error.message
+
+
+# Values that broke a rule before it existed, or that a rule now refuses: look-alikes, invisible
+# and bidi characters, dates at the calendar's ends, numbers that are not finite, reserved paths,
+# long and backtracking-shaped text.
+HOSTILE_VALUES = [
+    "Blue L\u0435ague", "B\u200blue League", "\u202eeugaeL eulB", "BIue League", "Blue\u00a0League", "Cafe\u0301",
+    "0000", "0000-01-01", "after 9999-12-31", "before 0001-01-01", "late 9999-12", "first week of 9999-12",
+    "nan", "-nan", "inf", "-inf", "1e400", "-1", "-0", "1_000",
+    "search", "Search", "api", "assets", "index", "README", "404",
+    "http://" + "a." * 1200 + " ", "http://[::1", "https://exa mple.org", "https://" + "x" * 2100 + ".org",
+    "=1+1", "@SUM(A1)", "\tx", "karsk", "karsk-fort", "blue-league", "grey-army", "grey-rifles-9",
+    "# x" + " " * 3000 + "y", "{{ " * 500, "x" * 6000,
+]
+FIELDS = [
+    "name", "title", "summary", "url", "date", "start", "end", "within", "parent", "party", "garrison",
+    "locator", "number", "file", "outlet", "aliases", "sources", "control", "distances", "coordinates",
+]
+
+
+@st.composite
+def hostile_field(draw: st.DrawFn) -> tuple[str, str]:
+    """The fixture with one existing field set to a hostile value (a scalar or a list of it), or a
+    control change or distance built around one."""
+    import json
+    import re
+
+    value = draw(st.sampled_from(HOSTILE_VALUES))
+    shape = draw(st.sampled_from(["field", "field", "list", "control", "distance"]))
+    if shape == "control":
+        site = json.dumps(value, ensure_ascii=False)
+        changes = f"      - {{site: {site}, to: blue-league}}\n      - {{site: {site}, to: grey-army}}\n"
+        text = FILES["events.yaml"].replace("      - site: karsk-fort\n        to: blue-league\n", changes)
+        return "events.yaml", text
+    if shape == "distance":
+        unit = draw(st.sampled_from(["km", "miles"]))
+        row = json.dumps({"to": "karsk", unit: value, "sources": ["river-radio-report"]}, ensure_ascii=False)
+        return "places.yaml", FILES["places.yaml"].replace("    within: karsk\n", f"    within: karsk\n    distances: [{row}]\n")
+    name = draw(st.sampled_from(sorted(FILES)))
+    lines = FILES[name].splitlines(keepends=True)
+    fields = [i for i, line in enumerate(lines) if re.match(r" +(- )?[a-z_]+: \S", line)]
+    at = draw(st.sampled_from(fields))
+    key = lines[at].split(":", 1)[0]
+    many = [value] * draw(st.integers(1, 25))
+    lines[at] = f"{key}: {json.dumps(many if shape == 'list' else value, ensure_ascii=False)}\n"
+    return name, "".join(lines)
+
+
+def _timed(name: str, text: str) -> tuple[object, list[DataError]]:
+    import time
+
+    start = time.perf_counter()
+    result = _run(name, text)
+    assert time.perf_counter() - start < 5, f"{name} took over 5 s"
+    return result
+
+
+@settings(settings.get_profile("engine"))
+@given(hostile_field())
+def test_hostile_field_values_never_raise_and_never_stall(case: tuple[str, str]) -> None:
+    _assert_sound(*_timed(*case))
+
+
+@settings(settings.get_profile("engine"))
+@given(mutated())
+def test_mutated_fixture_is_checked_within_five_seconds(case: tuple[str, str]) -> None:
+    _assert_sound(*_timed(*case))

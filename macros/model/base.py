@@ -77,6 +77,7 @@ def _nonempty(value: str) -> str:
 
 # Length caps come first (checked in pydantic-core, linear), so no later rule sees a huge value.
 MAX_NAME, MAX_TEXT, MAX_URL, MAX_LABEL = 200, 5000, 2000, 200
+MAX_ALIASES = 20  # a name leads to one page: more aliases than this is a list of something else
 Name = Annotated[str, StringConstraints(max_length=MAX_NAME), AfterValidator(_plain_name)]
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(_nonempty)]
 Url = Annotated[str, StringConstraints(max_length=MAX_URL), AfterValidator(_http_url)]

@@ -7,7 +7,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from .alias import Alias
-from .base import Id, Model, Name, Text
+from .base import MAX_ALIASES, Id, Model, Name, Text
 from .claim import Citation, Claims, Facts
 
 
@@ -28,7 +28,7 @@ class Side(Model):
 class Battle(Model):
     id: Id
     name: Name
-    aliases: list[Alias] = []
+    aliases: list[Alias] = Field(default=[], max_length=MAX_ALIASES)
     summary: Text | None = None
     part_of: Claims = []
     date: Claims = []

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .alias import Alias
-from .base import Id, Label, Model, Name, Text, Url, ref_to
+from .base import MAX_ALIASES, Id, Label, Model, Name, Text, Url, ref_to
 from .claim import Citation, Claims, Facts
 from .dates import Date, check_range
 
@@ -15,7 +15,7 @@ from .dates import Date, check_range
 class Entity(Model):
     id: Id
     name: Name
-    aliases: list[Alias] = []
+    aliases: list[Alias] = Field(default=[], max_length=MAX_ALIASES)
     summary: Text | None = None
 
 
@@ -64,6 +64,9 @@ class Unit(Cited):
     parent: ref_to("units") | None = None
     party: ref_to("parties")
     garrison: ref_to("places") | None = None
+    # The name the texts give the garrison where it is one of that place's aliases: the infobox
+    # shows that name with its sources, and our mark where the alias is an identification of ours.
+    garrison_name: Name | None = None
 
 
 PlaceKind = Literal[
