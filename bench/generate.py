@@ -104,7 +104,8 @@ def generate(out: Path, events: int, units: int, seed: int = 7, split_above: int
         data["places"].append(place)
     data["units"] = []
     for i, ident in enumerate(unit_ids):
-        unit: dict[str, Any] = {"id": ident, "name": f"Rifle Battalion {i}", "aliases": [f"RB-{i}"], "kind": UNIT_KINDS[i % 4],
+        alias = {"name": f"RB-{i}", "sources": [sources[i % len(sources)]]}  # an alias names the text that uses it
+        unit: dict[str, Any] = {"id": ident, "name": f"Rifle Battalion {i}", "aliases": [alias], "kind": UNIT_KINDS[i % 4],
                                 "number": str(i), "party": parties[i % len(parties)], "garrison": rng.choice(places),
                                 "sources": _cites(rng, sources)}
         if i >= 10:

@@ -64,7 +64,7 @@ def compare(a: Path, b: Path, rounds: int, work: Path, also: Callable[[], float]
 def memory_row(label: str, got: Compared, target: float | None) -> Row:
     ratio = got.a_kib / got.b_kib
     figure = f"{ratio:.2f}x ({got.a_kib / 1024:,.0f} MiB / {got.b_kib / 1024:,.0f} MiB)"
-    return (f"6. peak memory (RSS), {label}: ours / bare", figure, f"<= {target}x" if target else "",
+    return (f"7. peak memory (RSS), {label}: ours / bare", figure, f"<= {target}x" if target else "",
             verdict(ratio, target) if target else "")
 
 
@@ -113,10 +113,10 @@ def main() -> int:
         rows += real_site(work, args.rounds, notes)
         rows += history(work, args.rounds, notes)
         rows += synthetic(work, (args.rounds, args.big_rounds), args.quick, args.profile, notes)
-    finally:
+    finally:  # what was measured is printed even if a later part fails
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    print_table(rows, notes, started)
+        print_table(rows, notes, started)
     return 0
 
 
@@ -156,10 +156,10 @@ def history(work: Path, rounds: int, notes: list[str]) -> list[Row]:
     times: dict[str, list[float]] = {"true": [], "false": []}
     for round_ in range(max(rounds, 3)):
         for on in ("true", "false") if round_ % 2 == 0 else ("false", "true"):
-            seconds, ok, output = sites.build(sites.ROOT, work / f"history-{on}", env={"BHAMO_WIKI_HISTORY": on})
-            if not ok:
-                raise RuntimeError(f"build with history={on} failed:\n{output}")
-            times[on].append(seconds)
+            built = sites.build(sites.ROOT, work / f"history-{on}", env={"BHAMO_WIKI_HISTORY": on})
+            if not built.ok:
+                raise RuntimeError(f"build with history={on} failed:\n{built.output}")
+            times[on].append(built.seconds)
     on, off = statistics.median(times["true"]), statistics.median(times["false"])
     notes.append(f"history: warm build {on:.2f} s with it, {off:.2f} s without (medians)")
     return [("6. history (warm cache): on / off", f"{on / off:.3f}x", "<= 1.05x", verdict(on / off, 1.05))]

@@ -82,6 +82,22 @@ def check_aliases(data: Dataset) -> list[DataError]:
     return errors
 
 
+def check_garrison_names(data: Dataset) -> list[DataError]:
+    """A unit's `garrison_name` is an alias of its garrison, so the infobox can show it with its sources."""
+    places = {p.id: p for p in data.items.get("places", [])}
+    errors = []
+    for unit in data.items.get("units", []):
+        if unit.garrison_name is None:
+            continue
+        place = places.get(unit.garrison) if unit.garrison else None
+        if place is None or unit.garrison_name not in [a.name for a in place.aliases]:
+            where = f"'{unit.garrison}'" if unit.garrison else "no garrison"
+            message = (f"garrison_name '{unit.garrison_name}' is not an alias of {where}; give one of that place's "
+                       "aliases (add it there, with its sources or 'identified'), or remove garrison_name")
+            errors.append(_error(data, unit, ("garrison_name",), message))
+    return errors
+
+
 def check_references(data: Dataset, kind_of: dict[str, str]) -> list[DataError]:
     errors = []
     by_kind: dict[str, list[str]] = {}
@@ -144,6 +160,7 @@ def check_summaries(data: Dataset) -> list[DataError]:
 def check(data: Dataset) -> list[DataError]:
     kind_of, errors = check_ids(data)
     errors += check_aliases(data)
+    errors += check_garrison_names(data)
     errors += check_references(data, kind_of)
     errors += check_phases(data)
     errors += check_claims(data)

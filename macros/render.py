@@ -42,11 +42,14 @@ _KIND_LABELS = {"parties": "party", "units": "unit", "places": "place", "people"
 # emphasis there. Every value is escaped, and the characters Markdown acts on are written as
 # character references, which the browser shows as typed.
 _MARKDOWN_ACTIVE = str.maketrans({c: f"&#{ord(c)};" for c in "[]*_`{}\\"})
+_NEEDS_ESCAPE = re.compile(r"[&<>\"'\[\]*_`{}\\]")  # most values have none of these: returned as they are
 
 
 def _literal(value: Any) -> Any:
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
+    if not _NEEDS_ESCAPE.search(value):
+        return Markup(value)
     return Markup(str(escape(value)).translate(_MARKDOWN_ACTIVE))
 
 

@@ -94,3 +94,13 @@ def test_every_error_is_kept_even_two_at_one_place() -> None:
 def test_an_error_stays_on_one_line(tmp_path: Path) -> None:
     errors = _errors(tmp_path, events=lambda t: t.replace("places: [karsk]", 'places: "karsk\\nand more\\u2028"'))
     assert errors == ["data/events.yaml:7:5: events[0].places: expected a list (- item), found 'karsk\\nand more\\u2028'"]
+
+
+def test_a_garrison_name_must_be_an_alias_of_the_garrison(tmp_path: Path) -> None:
+    # "Karsko" is an alias of the town, not of the fort that the unit garrisons.
+    named = lambda name: lambda t: t.replace("    garrison: karsk-fort\n", f"    garrison: karsk-fort\n    garrison_name: {name}\n")  # noqa: E731
+    errors = _errors(tmp_path, units=named("Karsko"))
+    assert len(errors) == 1 and "garrison_name 'Karsko' is not an alias of 'karsk-fort'" in errors[0], errors
+    assert errors[0].startswith("data/units.yaml:9:5: units[0].garrison_name:"), errors
+    moved = _errors(tmp_path / "b", units=lambda t: named("Karsko")(t).replace("garrison: karsk-fort", "garrison: karsk"))
+    assert moved == []

@@ -65,6 +65,9 @@ class Unit(Cited):
     parent: ref_to("units") | None = None
     party: ref_to("parties")
     garrison: ref_to("places") | None = None
+    # The name the texts give the garrison where it is one of that place's aliases: the infobox
+    # shows that name with its sources, and our mark where the alias is an identification of ours.
+    garrison_name: Name | None = None
 
 
 PlaceKind = Literal[
