@@ -84,8 +84,8 @@ class Distance(Model):
     """How far a text puts this place from another, and (`direction`) which way this place lies from it."""
 
     to: ref_to("places")
-    miles: float | None = Field(default=None, gt=0, allow_inf_nan=False)
-    km: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    miles: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    km: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     direction: Compass | None = None
     sources: list[Citation] = Field(min_length=1)
     note: Text | None = None
