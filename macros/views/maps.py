@@ -47,6 +47,8 @@ class MapViews:
             span = spans[-1] if spans else None
         if span is None:
             return "bw-pin-plain", None
+        if not span.party or span.party not in self.holders():  # fought over, or left: no holder named
+            return "bw-pin-plain", span
         return f"bw-holder-{self.holders()[span.party]}", span
 
     def month_class(self: Renderer, site: str, day: dt.date) -> str:
@@ -58,7 +60,9 @@ class MapViews:
         link = self.link(place.id)
         cls, span = self.holder_class(place.id) if colour else ("bw-pin-plain", None)
         label = place.name
-        if colour and span is not None:
+        if colour and span is not None and not span.party:
+            label += ", fought over with no holder named by the latest report"
+        elif colour and span is not None:
             label += f", held by {self.link(span.party).name}{' in part' if span.extent == 'partial' else ''}"
             if span.state == "foothold" and span.attacker:
                 label += f", with {self.link(span.attacker).name} inside or around it"
