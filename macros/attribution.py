@@ -141,8 +141,9 @@ def _message(entities: Mapping[str, Any], item: Attributed, repeated: str, where
             f"name them or write 'according to {who}' (or 'said', 'claimed', 'reported by')")
 
 
-def check_page(text: str, shown: str, index: Index, items: list[Attributed]) -> list[DataError]:
-    """Errors for the sentences of one page that restate a claim without its claimant."""
+def check_page(text: str, shown: str, index: Index, items: list[Attributed], first: int = 1) -> list[DataError]:
+    """Errors for the sentences of one page that restate a claim without its claimant; `text` is the
+    page's body, which starts at line `first` of the file (after any front matter)."""
     names = {ident: getattr(e, "name", None) or getattr(e, "title", ident) for ident, e in index.entities.items()}
     by_source: dict[str, list[Attributed]] = {}
     for item in items:
@@ -160,7 +161,8 @@ def check_page(text: str, shown: str, index: Index, items: list[Attributed]) -> 
                     continue
                 seen.add(item.what)
                 where = f"cite('{source}')"
-                errors.append(DataError(shown, sentence.line, sentence.col, where, _message(index.entities, item, repeated, "this sentence")))
+                line = sentence.line + first - 1
+                errors.append(DataError(shown, line, sentence.col, where, _message(index.entities, item, repeated, "this sentence")))
     return errors
 
 

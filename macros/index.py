@@ -18,9 +18,12 @@ class ControlSpan:
     """What one report says of a site, from its event until the next report (or the latest).
 
     `party` holds the site (or the part given by `extent`); `state` is "change" (it passed to
-    them), "holds" (a report of who holds it) or "foothold" (`attacker` is inside or around it;
-    the holder still holds it). `reported` is the date of the newest dated text behind the
-    report (None when no text behind it is dated).
+    them), "holds" (a report of who holds it), "foothold" (`attacker` is inside or around it;
+    the holder still holds it), "withdrawal" (`withdrawn` pulled out; `party` is "", no holder
+    is stated) or "contested" (fought over, no holder stated; `party` is ""). `contested` marks
+    fighting at a site whose holder is reported. `reported` is the date of the newest dated text
+    behind the report (None when no text behind it is dated); `as_of`, where given, the earlier
+    date that text looks back to, which the report is about.
     """
 
     site: str
@@ -31,6 +34,9 @@ class ControlSpan:
     state: str = "change"
     attacker: str | None = None
     reported: FuzzyDate | None = None
+    withdrawn: str | None = None
+    contested: bool = False
+    as_of: FuzzyDate | None = None
 
 
 @dataclass(frozen=True)
@@ -124,8 +130,9 @@ def _text_date(index: Index, event: Event) -> FuzzyDate | None:
 
 def newest_text_first(span: ControlSpan) -> tuple[FuzzyDate, FuzzyDate]:
     """How reports of one site rank for the latest-report view: by the date of their newest text
-    (an undated text counts as of the event it reports), then by the moment they describe."""
-    return (span.reported or span.event.end or span.event.date, span.event.date)
+    (an undated text counts as of the event it reports; a text looking back, as of the date it looks
+    back to), then by the moment they describe."""
+    return (span.as_of or span.reported or span.event.end or span.event.date, span.event.date)
 
 
 def _build_control(index: Index) -> None:
@@ -140,7 +147,7 @@ def _build_control(index: Index) -> None:
         for position, (event, report) in enumerate(items):
             until = items[position + 1][0] if position + 1 < len(items) else None
             spans.append(ControlSpan(site, report.holder, report.extent, event, until, report.state, report.foothold,
-                                     _text_date(index, event)))
+                                     _text_date(index, event), report.withdraws, report.contested, report.as_of))
         index.control[site] = spans
         # Newest text first; within one text, the latest moment it describes.
         index.latest[site] = max(reversed(spans), key=newest_text_first)  # ties: the later in the list

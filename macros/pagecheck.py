@@ -99,7 +99,7 @@ def check_pages(docs_dir: Path, root: Path, index: Index) -> tuple[dict[str, lis
         calls, grammar_errors = page_errors(body, first, shown)
         errors += read_errors + grammar_errors
         if not read_errors:
-            errors += check_page(body, shown, index, claims)
+            errors += check_page(body, shown, index, claims, first)
         for call in calls:
             found = call_errors(call, index, shown)
             errors += found

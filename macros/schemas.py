@@ -30,6 +30,9 @@ def _loosen(node: Any) -> Any:
         out["type"] = ["string", "number"]
     elif out.get("type") == "number":  # and a number, read as a string, is fine where a number is expected
         out.update(type=["number", "string"], pattern=r"^[-+]?\d+(\.\d+)?$")
+    elif out.get("type") == "boolean":  # a yes or no, read as the string "true" or "false"
+        del out["type"]
+        out["anyOf"] = [{"type": "boolean"}, {"enum": ["true", "false"]}]
     return out
 
 

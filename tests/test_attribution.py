@@ -105,3 +105,13 @@ def test_summary_that_states_a_claimed_figure_as_fact_is_an_error(tmp_path: Path
     (line, summary) = proc.stderr.splitlines()
     assert line.startswith("data/events.yaml:35:5: events[2].summary: the summary repeats the figure 40 of claim 'prisoners-counted › prisoners'")
     assert "attributes to Blue League" in line and summary == "1 error in the data; nothing was built."
+
+
+def test_lines_count_from_the_top_of_the_file_after_front_matter(tmp_path: Path, index) -> None:
+    from macros.pagecheck import check_pages
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "p.md").write_text(f"---\ntitle: A page\n---\n# P\n\nThe League took 40 prisoners.{RADIO}\n", encoding="utf-8")
+    errors = [e for e in check_pages(docs, tmp_path, index)[1] if "names no claimant" in e.message]
+    assert [(e.file, e.line, e.column) for e in errors] == [("docs/p.md", 6, 30)]

@@ -118,6 +118,10 @@ def test_a_claimant_the_text_does_not_name_is_described() -> None:
     ({"to": "a"}, "change", "a"),
     ({"holds": "a"}, "holds", "a"),
     ({"holds": "a", "foothold": "b"}, "foothold", "a"),
+    ({"withdraws": "a"}, "withdrawal", ""),  # who took over is not stated: no holder
+    ({"withdraws": "a", "extent": "partial", "as_of": "2025-07"}, "withdrawal", ""),
+    ({"contested": "true"}, "contested", ""),  # as the loader reads it
+    ({"holds": "a", "extent": "partial", "contested": True}, "holds", "a"),
 ])
 def test_control_reports(fields: dict, state: str, holder: str) -> None:
     report = ControlReport.model_validate({"site": "s", **fields})
@@ -125,8 +129,14 @@ def test_control_reports(fields: dict, state: str, holder: str) -> None:
 
 
 @pytest.mark.parametrize(("fields", "message"), [
-    ({"to": "a", "holds": "a"}, "not both or neither"),
-    ({}, "not both or neither"),
+    ({"to": "a", "holds": "a"}, "give one of 'to'"),
+    ({"withdraws": "a", "holds": "b"}, "give one of 'to'"),
+    ({}, "give one of 'to'"),
+    ({"to": "a", "contested": True}, "a change of hands is not"),
+    ({"holds": "a", "foothold": "b", "contested": True}, "a foothold is contested already"),
+    ({"contested": True, "extent": "partial"}, "a report with no party has none"),
+    ({"to": "a", "as_of": "February"}, "a date like"),
+    ({"holds": "a", "contested": "yes"}, "expected true or false"),
     ({"to": "a", "foothold": "b"}, "needs 'holds'"),
     ({"holds": "a", "foothold": "a"}, "cannot be the one that holds"),
     ({"holds": "a", "foothold": "b", "extent": "partial"}, "leave out 'extent'"),

@@ -59,7 +59,8 @@ def test_every_yaml_example_passes_the_real_validator(tmp_path: Path) -> None:
             assert ident in index.entities, ident
     # The event example is the one the guide calls a disagreement: two claims, one claimant.
     figures = index.get("karsk-bridge-destroyed").figures["vehicles destroyed"]
-    assert len({claim.value for claim in figures}) == 2
+    assert len({claim.count for claim in figures}) == 2
+    assert any(d.owner.id == "karsk-bridge-destroyed" for d in index.disagreements)
     assert [claim.claimed_by.party for claim in figures if claim.claimed_by] == ["blue-league"]
 
 

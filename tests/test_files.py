@@ -70,3 +70,19 @@ def test_front_matter(text: str, body_line: int, message: str | None) -> None:
         assert errors == []
     else:
         assert len(errors) == 1 and message in errors[0].message, errors
+
+
+def test_make_check_refuses_a_linked_page_before_reading_anything(tmp_path: Path) -> None:
+    """`python -m macros.check` (make check) applies the same gate as the build."""
+    import shutil
+    import subprocess
+    import sys
+
+    valid = Path(__file__).parent / "fixtures" / "valid"
+    shutil.copytree(valid / "data", tmp_path / "data")
+    shutil.copytree(valid / "docs", tmp_path / "docs")
+    (tmp_path / "docs" / "env.md").symlink_to("/proc/self/environ")
+    proc = subprocess.run([sys.executable, "-m", "macros.check", str(tmp_path / "data")], capture_output=True, text=True,
+                          cwd=Path(__file__).parent.parent, timeout=120)
+    assert proc.returncode == 1
+    assert "docs/env.md: a symbolic link" in proc.stderr and "Traceback" not in proc.stderr

@@ -131,7 +131,8 @@ def test_control_chart_table_and_summary(site: Path) -> None:
     assert bars[0].get("class") != bars[1].get("class").replace(" bw-partial", "")  # two holders, two colours
     spans = [[float(v) for v in re.findall(r"([\d.]+)%", b.get("style"))] for b in bars]
     assert spans[0][0] < spans[1][0] and abs(spans[1][0] + spans[1][1] - 100) < 0.01
-    assert "Grey Army (partial) from late March 2031" in text(bars[1])
+    # A one-party account of control names its claimant in the chart too.
+    assert "Grey Army (partial) (Claimed by Grey Army) from late March 2031" in text(bars[1])
     assert [text(t) for t in tree.find_class("bw-tick")] == ["Feb 2031", "Mar"]  # the year once, then months
     # The newest report as its text dates it, not the axis's last possible day (31 Mar 2031)
     caption = text(tree.xpath("//figure[contains(@class, 'bw-chart')]/figcaption")[0])
@@ -140,11 +141,11 @@ def test_control_chart_table_and_summary(site: Path) -> None:
     assert legend == ["Blue League", "Grey Army", "partial control", "contested (held, other side inside or around)"]
     table = [[text(td) for td in tr.xpath("./td")] for tr in tree.find_class("bw-control-table")[0].xpath(".//tbody/tr")]
     assert [r[:4] for r in table] == [
-        ["Karsk Fort", "Blue League", "1 Mar 2031", "late March 2031"],
-        ["Karsk Fort", "Grey Army (partial)", "late March 2031", "latest report"],
+        ["Karsk Fort", "Blue League (BL claim)", "1 Mar 2031", "late March 2031"],
+        ["Karsk Fort", "Grey Army (partial) (Grey Army claim)", "late March 2031", "latest report"],
     ]
     summary = tree.find_class("bw-control-summary")[0].xpath(".//tbody/tr/td")
-    assert text(summary[1]) == "Grey Army (partial)" and text(summary[3]).startswith("after 10 Mar 2031")
+    assert text(summary[1]) == "Grey Army (partial) (Grey Army claim)" and text(summary[3]).startswith("after 10 Mar 2031")
 
 
 def test_unit_page_shows_its_garrison_control_and_mentions(site: Path) -> None:
@@ -160,7 +161,7 @@ def test_place_and_unit_infoboxes_give_control_history(site: Path) -> None:
         rows = tree.xpath(f"//aside//th[.='{label}']/following-sibling::td//li") if label else []
         if label:
             assert [text(li).split("[")[0].strip() for li in rows] == [
-                "Blue League, from 1 Mar 2031", "Grey Army (partial), from late March 2031"]
+                "Blue League (BL claim), from 1 Mar 2031", "Grey Army (partial) (Grey Army claim), from late March 2031"]
         else:  # Karsk itself never changed hands: no row, but its page charts the fort within it
             assert not tree.xpath("//aside//th[.='Held by']")
             assert [text(r.find_class("bw-chart-label")[0]) for r in tree.find_class("bw-chart-row")] == ["Karsk Fort"]

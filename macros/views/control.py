@@ -23,7 +23,7 @@ class Bar:
     span: ControlSpan
     left: float
     width: float
-    colour: int
+    colour: int | None  # None: the report names no holder (a withdrawal, contested ground)
 
 
 @dataclass
@@ -44,7 +44,8 @@ class ControlViews:
             order: dict[str, int] = {}
             for event in self.index.events:
                 for report in event.control:
-                    order.setdefault(report.holder, len(order) % PALETTE)
+                    if report.holder:
+                        order.setdefault(report.holder, len(order) % PALETTE)
             self._holders = order
         return self._holders
 
@@ -71,7 +72,7 @@ class ControlViews:
 
     def sites_for(self: Renderer, ident: str | None) -> list[str]:
         """The sites a chart shows: all; a place and the places within it; a unit's garrison and
-        the sites its events changed; the sites a party ever held."""
+        the sites its events changed; the sites a party ever held or withdrew from."""
         every = sorted(self.index.control, key=lambda s: (self.index.control[s][0].event.date.first_day, s))
         if ident is None:
             return every
@@ -88,7 +89,7 @@ class ControlViews:
                         todo.append(child)
             return [s for s in every if s in inside]
         if kind == "parties":
-            return [s for s in every if any(span.party == ident for span in self.index.control[s])]
+            return [s for s in every if any(ident in (span.party, span.withdrawn) for span in self.index.control[s])]
         touched = {c.site for e in self.index.events_for(ident) for c in e.control}
         if kind == "units":
             touched.add(self.index.get(ident).garrison)
@@ -130,10 +131,12 @@ class ControlViews:
                 if bars and _same_state(bars[-1].span, span):
                     bars[-1].width = left + width - bars[-1].left  # a report that repeats who holds it
                     continue
-                bars.append(Bar(span, left, width, colours[span.party]))
+                bars.append(Bar(span, left, width, colours.get(span.party)))
             rows.append((site, bars))
         legend = [(party, colour) for party, colour in colours.items() if any(b.span.party == party for _, bs in rows for b in bs)]
-        return self._render("control.html.j2", rows=rows, ticks=self.ticks(start, end), legend=legend, scope=ident, latest=self.newest_report())
+        unnamed = any(b.colour is None for _, bs in rows for b in bs)  # a withdrawal or contested ground
+        return self._render("control.html.j2", rows=rows, ticks=self.ticks(start, end), legend=legend, scope=ident,
+                            latest=self.newest_report(), unnamed=unnamed)
 
     def control_summary(self: Renderer) -> Markup:
         """Each site's state by the newest text about it (not a state carried forward from an older
@@ -149,4 +152,6 @@ class ControlViews:
 
 def _same_state(a: ControlSpan, b: ControlSpan) -> bool:
     """A report that repeats who holds a site (and how) continues the bar before it."""
-    return (a.party, a.extent, a.state == "foothold", a.attacker) == (b.party, b.extent, b.state == "foothold", b.attacker)
+    def key(s: ControlSpan) -> tuple:
+        return (s.party, s.extent, s.state == "foothold", s.attacker, s.withdrawn, s.contested, s.state == "withdrawal")
+    return key(a) == key(b)

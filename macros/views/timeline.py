@@ -108,7 +108,7 @@ class TimelineViews:
 
     def involved(self: Renderer, event: Event) -> dict[str, list[str]]:
         """Ids an entry is filtered by: its own lists, plus claimants and the sites and holders of control changes."""
-        parties = [*event.parties, *(c.holder for c in event.control), *(c.foothold for c in event.control if c.foothold)]
+        parties = [*event.parties, *(p for c in event.control for p in (c.holder, c.foothold, c.withdraws) if p)]
         if event.claimed_by and event.claimed_by.party:
             parties.append(event.claimed_by.party)
         places = [*event.places, *(c.site for c in event.control)]
