@@ -29,7 +29,7 @@ from .render import Renderer
 from .scale import Split, event_pages
 
 MACROS = ("infobox", "timeline", "chronology", "cite", "fact", "references", "entity_link", "mentions",
-          "disagreements", "control", "control_summary", "sources", "recent_changes")
+          "disagreements", "control", "control_summary", "sources", "recent_changes", "map", "crosschecks")
 
 
 def define_env(env: Any) -> None:
@@ -58,6 +58,8 @@ def define_env(env: Any) -> None:
     ids = {kind: [item.id for item in items] for kind, items in index.by_kind.items()}
     sitemap = SiteMap.scan(docs_dir, ids, index.battle.id, events)
     renderer = Renderer(index, sitemap, calls, split)
+    if settings.get("basemap"):  # outlines for the maps, a file committed with the project
+        renderer.basemap_path = root / settings["basemap"]
     env.variables["wiki"] = renderer
     where = {**settings, "root": root, "data_dir": data_dir, "docs_dir": docs_dir, "site_url": env.conf.get("site_url"),
              "site_name": env.conf.get("site_name")}

@@ -16,6 +16,7 @@ from .engine import collect
 from .errors import DataErrors, annotation
 from .files import inside, scan
 from .pagecheck import check_pages
+from .pagehtml import html_errors
 from .scale import Split, event_pages, settings_in
 
 
@@ -36,6 +37,7 @@ def main(argv: list[str]) -> int:
         index, errors = collect(data_dir.resolve(), root)
     if index is not None and docs.is_dir():
         errors += check_pages(docs, root, index)[1]
+        errors += html_errors(docs, root, root / "mkdocs.yml")  # the build's HTML allowlist, on what pages write
         errors += event_pages(index.events, Split.from_settings(settings_in(root / "mkdocs.yml")), docs, root)[1]
     elapsed = time.perf_counter() - start
     if errors or index is None:

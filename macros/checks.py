@@ -9,6 +9,7 @@ from typing import Any
 from .attribution import summary_problems
 from .dataset import Dataset
 from .errors import DataError, format_path
+from .geo.checks import check_positions
 from .integrity import check_integrity
 from .validate import locate, suggest
 from .walk import claim_fields, references
@@ -163,6 +164,7 @@ def check(data: Dataset) -> list[DataError]:
     errors += check_references(data, kind_of)
     errors += check_phases(data)
     errors += check_claims(data)
+    errors += check_positions(data, _error)
     errors += check_summaries(data)
     errors += check_integrity(data, lambda item, loc, message: _error(data, item, loc, message), list(all_items(data)))
     if data.battle is None and "battle" not in data.failed_kinds and not any(f.endswith("battle.yaml") for f in data.files):

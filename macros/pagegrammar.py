@@ -40,12 +40,10 @@ SPECS: dict[str, tuple[Param, ...]] = {
     "control": (Param("id", PAGED, required=False),),  # no id: every site
     "json_link": (Param("id", ANY), Param("label", required=False)),
     "api_link": (Param("path", api_path=True), Param("label", required=False), Param("type", required=False)),
-    "references": (),
+    "references": (), "disagreements": (), "control_summary": (), "sources": (), "recent_changes": (),
     "chronology": (Param("period", required=False),),  # a month or year page of a split chronology
-    "disagreements": (),
-    "control_summary": (),
-    "sources": (),
-    "recent_changes": (),
+    "map": (Param("id", PAGED, required=False), Param("radius_km", required=False)),  # no id: every pinned place
+    "crosschecks": (Param("id", ("places",), required=False),),
 }
 
 
@@ -127,6 +125,8 @@ def _check_args(name: str, args: tuple[str, ...]) -> str | None:
         names = ", ".join(p.name if p.required else f"[{p.name}]" for p in params)
         return f"{name}() takes {want} argument{'s' if len(params) != 1 else ''} ({names or 'none'}), got {len(args)}"
     for param, value in zip(params, args, strict=False):
+        if param.name == "radius_km" and not (value.isascii() and value.replace(".", "", 1).isdigit() and 0 < float(value) < 1e5):
+            return f"radius_km '{value}' is not a number of kilometres above 0 (like '30')"
         if param.api_path and not _api_path(value):
             return f"'{value}' is not a published file name (like 'events.csv'); no '..', no leading '/'"
     return None

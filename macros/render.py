@@ -25,6 +25,7 @@ from .pagecheck import Call
 from .rows import RowCache, href_token
 from .scale import Split
 from .views.control import ControlViews
+from .views.maps import MapViews
 from .views.records import RecordViews
 from .views.timeline import TimelineViews
 
@@ -85,7 +86,7 @@ class Claimant:
     described: str | None = None
 
 
-class Renderer(TimelineViews, ControlViews, RecordViews):
+class Renderer(TimelineViews, ControlViews, RecordViews, MapViews):
     """One per build; `start_page` resets the per-page state (citation numbers)."""
 
     def __init__(self, index: Index, sitemap: SiteMap, calls: dict[str, list[Call]] | None = None,

@@ -22,7 +22,9 @@ from .model import Citation, Event
 if TYPE_CHECKING:
     from .render import Renderer
 
-_TOKEN = re.compile("\x02([HNA])([^\x03]*)\x03")
+# A token holds neither marker, so a scan never runs past the next \x02: linear, even on text full of
+# unclosed \x02 (with [^\x03]* 20,000 of them took 8 s).
+_TOKEN = re.compile("\x02([HNA])([^\x02\x03]*)\x03")
 
 
 @dataclass

@@ -24,8 +24,8 @@ ALLOWED: dict[str, frozenset[str]] = {tag: COMMON | frozenset(extra) for tag, ex
     "a": ("href", "rel", "type", "style"),
     "span": ("style",),
     "ol": ("start", "reversed"),
-    "li": ("value", "data-phase", "data-parties", "data-units", "data-places", "data-kind"),
-    "div": ("data-bw-filterable",),
+    "li": ("value", "data-phase", "data-parties", "data-units", "data-places", "data-kind", "data-pins"),
+    "div": ("data-bw-filterable", "data-bw-map-months"),
     "th": ("scope", "colspan", "rowspan", "style"),
     "td": ("colspan", "rowspan", "style"),
     "time": ("datetime",),
@@ -34,7 +34,20 @@ ALLOWED: dict[str, frozenset[str]] = {tag: COMMON | frozenset(extra) for tag, ex
     "button": ("type",),
     "details": ("open",),
 }.items()}
-URL_ATTRIBUTES = frozenset({"href"})
+# The maps (templates/map.svg.j2): inline SVG, no script, no style, no external reference. html5lib
+# names SVG elements and the xlink attributes by namespace; a pin's link is checked like any href.
+SVG, XLINK_HREF, XMLNS_XLINK = "{http://www.w3.org/2000/svg}", "{http://www.w3.org/1999/xlink}href", "{http://www.w3.org/2000/xmlns/}xlink"
+ALLOWED.update({SVG + tag: COMMON | frozenset(extra) for tag, extra in {
+    "svg": ("viewBox", "data-bw-map", XMLNS_XLINK),
+    "title": (), "desc": (),
+    "g": ("transform", "font-size", "data-bw-pin"),
+    "rect": ("width", "height"),
+    "path": ("d",),
+    "circle": ("cx", "cy", "r"),
+    "text": ("x", "y", "text-anchor", "font-size"),
+    "a": (XLINK_HREF, "data-bw-pin", "data-bw-months"),
+}.items()})
+URL_ATTRIBUTES = frozenset({"href", XLINK_HREF})
 SCHEMES = ("http", "https", "mailto")
 STYLE_PROPERTIES = frozenset({"left", "width", "text-align"})  # the timeline's bars, Markdown's table alignment
 MAX_PROBLEMS = 10
@@ -66,6 +79,8 @@ def _style_problem(value: str) -> str | None:
 def _attribute_problem(tag: str, name: str, value: str) -> str | None:
     if name not in ALLOWED[tag]:
         return f"attribute {name}= on <{tag}>" + (" (event handlers never run here)" if name.startswith("on") else "")
+    if name == XMLNS_XLINK and value != "http://www.w3.org/1999/xlink":
+        return f"xmlns:xlink={value[:40]!r}"
     if name in URL_ATTRIBUTES:
         scheme = _scheme(value)
         if scheme is not None and scheme not in SCHEMES:

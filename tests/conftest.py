@@ -32,6 +32,8 @@ def make_project(where: Path, data: Path, docs: Path, config: Path | None = None
     (where / "macros").symlink_to(ROOT / "macros")
     if (ROOT / "overrides").is_dir():  # theme overrides named by mkdocs.yml's custom_dir
         (where / "overrides").symlink_to(ROOT / "overrides")
+    if (ROOT / "basemap").is_dir():  # map outlines named by mkdocs.yml's extra.wiki.basemap
+        (where / "basemap").symlink_to(ROOT / "basemap")
     return where
 
 

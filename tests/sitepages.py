@@ -23,6 +23,7 @@ KIND_GLOBS: dict[str, tuple[str, ...]] = {
     "chronology": ("chronology/index.html",),
     "disagreements": ("disagreements/index.html", "*disagree*/index.html", "*/*disagree*/index.html"),
     "control": ("control/index.html", "*control*/index.html", "*/*control*/index.html"),
+    "map": ("map/index.html",),
 }
 KINDS = tuple(KIND_GLOBS)
 

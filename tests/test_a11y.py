@@ -100,7 +100,9 @@ def test_infobox_by_keyboard(real_site: Path, real_server: str, browser) -> None
     with opened(browser, real_site, real_server, "battle") as (page, _path, _external):
         assert tab_into(page, ".bw-infobox"), "Tab never reaches the infobox"
         assert page.evaluate(FOCUS_VISIBLE_JS), "focus inside the infobox is not visible"
-        href = page.evaluate("() => document.activeElement.href")
+        # An HTML link's href is a string; a map pin's (an SVG link) is an SVGAnimatedString.
+        href = page.evaluate("() => { const a = document.activeElement;"
+                             " return typeof a.href === 'string' ? a.href : new URL(a.href.baseVal, location.href).href; }")
         page.keyboard.press("Enter")
         page.wait_for_url(href)
         fragment = href.partition("#")[2]

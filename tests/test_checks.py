@@ -45,7 +45,7 @@ def test_events_may_share_a_title(tmp_path: Path) -> None:
 def test_a_broken_item_is_reported_once_not_again_where_it_is_referenced(tmp_path: Path) -> None:
     # karsk-fort is referenced by a unit, two events and a control change; only its own error shows.
     errors = _errors(tmp_path, places=lambda t: t.replace("kind: base", "kind: fortress"))
-    assert len(errors) == 1 and errors[0].startswith("data/places.yaml:15:5: places[1].kind: 'fortress' is not allowed")
+    assert len(errors) == 1 and errors[0].startswith("data/places.yaml:26:5: places[1].kind: 'fortress' is not allowed")
 
 
 def test_an_unreadable_file_does_not_cascade_into_dangling_references(tmp_path: Path) -> None:

@@ -190,14 +190,23 @@ def test_ledger_neutralises_formula_prefixes(tmp_path: Path, start: str) -> None
 
 
 def test_geojson_puts_longitude_first_and_keeps_only_sourced_points(tmp_path: Path) -> None:
-    coordinates = "    kind: town\n    coordinates: {lat: '51.5', lon: '-0.25', sources: [river-radio-report]}\n"
-    root = _fiction_copy(tmp_path, {"places": {"    kind: town\n": coordinates}})
+    root = _fiction_copy(tmp_path, {})
     collection = json.loads(_api(root)["places.geojson"])
-    assert [f["id"] for f in collection["features"]] == ["karsk"]  # karsk-fort has no coordinates
+    assert [f["id"] for f in collection["features"]] == ["karsk", "karsk-ferry"]  # karsk-fort has no coordinates
     feature = collection["features"][0]
-    assert feature["geometry"] == {"type": "Point", "coordinates": [-0.25, 51.5]}
-    assert feature["properties"]["coordinate_sources"] == ["river-radio-report"]
-    assert feature["properties"]["page"] == "places/karsk/"
+    assert feature["geometry"] == {"type": "Point", "coordinates": [round(-(20 / 60), 6), 0.5]}  # 0°30′N 0°20′W
+    props = feature["properties"]
+    assert props["coordinate_sources"] == ["karsk-atlas"]
+    assert (props["lat_as_written"], props["lon_as_written"], props["precision"]) == ("0°30′N", "0°20′W", "minute")
+    assert props["page"] == "places/karsk/"
+
+
+def test_events_csv_gives_each_event_the_point_of_its_most_precise_place(tmp_path: Path) -> None:
+    root = _fiction_copy(tmp_path, {})
+    rows = {r["event_id"]: r for r in csv.DictReader(io.StringIO(_api(root)["events.csv"], newline=""))}
+    # the fort has no coordinates of its own: the event takes the point of Karsk, which it lies within
+    fort = rows["fort-falls"]
+    assert (fort["latitude"], fort["longitude"], fort["geo_precision"], fort["geo_place"]) == ("0.5", "-0.333333", "minute", "karsk")
 
 
 def test_generation_date_comes_from_the_last_commit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -179,6 +179,12 @@ def test_hostile_pages_are_refused(batch: str, tmp_path: Path) -> None:
     for name, message in MESSAGES.items() if batch == "jinja" else ():
         assert any(line.startswith(f"docs/{name}:") and message in line for line in output.splitlines()), (name, message)
     assert seconds < 120, f"the build took {seconds:.0f} s to refuse"  # a stall guard, not a benchmark
+    # `make check` cannot pass where the build fails: it names every one of them too.
+    check = subprocess.run([sys.executable, "-m", "macros.check", str(project / "data")], capture_output=True, text=True,
+                           cwd=ROOT, timeout=300, env={**os.environ, SECRET: SECRET_VALUE})
+    assert check.returncode == 1 and "Traceback" not in check.stderr
+    assert [n for n in pages if f"docs/{n}:" not in check.stderr] == [], check.stderr[-3000:]
+    assert not canary.exists() and SECRET_VALUE not in check.stdout + check.stderr
 
 
 def test_files_that_are_not_regular_are_refused(tmp_path: Path) -> None:

@@ -111,8 +111,9 @@ def test_ten_times_the_input_takes_about_ten_times_as_long(name: str) -> None:
     n, small = grown(CASES[name])
     large = best_time(CASES[name](10 * n))
     assert large < 5, f"{name}: {10 * n} took {large:.2f} s"
-    if small < 0.02:  # still under the timer's reach at the largest size: it stops early, in constant time
-        assert large < 0.05, f"{name}: {10 * n} took {large * 1000:.1f} ms"
+    if small < 0.02:  # under 20 ms even at the largest size: too fast to take a ratio of, and
+        # 10x that size (tens of millions of characters) in under half a second is not quadratic
+        assert large < 0.5, f"{name}: {10 * n} took {large * 1000:.1f} ms"
         return
     assert large <= 10 * SLACK * small, f"{name}: size {n} took {small * 1000:.1f} ms, 10x took {large * 1000:.1f} ms ({large / small:.0f}x)"
 

@@ -89,7 +89,11 @@ def geojson_schema() -> dict[str, Any]:
                      "coordinates": {"type": "array", "prefixItems": [
                          {"type": "number", "minimum": -180, "maximum": 180},
                          {"type": "number", "minimum": -90, "maximum": 90}], "items": False, "minItems": 2}})
-    properties = _object({"id": ID, "name": TEXT, "kind": TEXT,
+    precisions = ["degree", "minute", "second", *(f"0.{'0' * n}1 degree" for n in range(5))]
+    properties = _object({"id": ID, "name": TEXT, "kind": TEXT, "within": {"type": ["string", "null"]},
+                          "lat_as_written": TEXT, "lon_as_written": TEXT, "precision": {"enum": precisions},
+                          "uncertainty_degrees": {"type": "number", "exclusiveMinimum": 0},
+                          "point_kind": {"enum": ["town", "site", "approximate"]},
                           "coordinate_sources": {"type": "array", "minItems": 1, "items": ID},
                           "page": {"type": ["string", "null"]}})
     feature = _object({"type": {"const": "Feature"}, "id": ID, "geometry": point, "properties": properties})

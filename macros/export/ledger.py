@@ -3,9 +3,14 @@
 Several values in one cell (parties, units, places, sources) are ids joined with ';'. Dates are
 kept as precise as their sources: `date` holds only the known part (2025, 2025-05 or
 2025-05-08), `date_precision` says which, and `date_qualifier` keeps words like "after".
+`latitude`/`longitude` come from the event's most precise place that has sourced coordinates
+(its own, else the nearest place it lies within); `geo_precision` is that point's precision and
+`geo_place` the place it belongs to. Events with no such place leave them empty.
 
 A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return would be read as a formula
-by a spreadsheet, so it gets a leading apostrophe (OWASP's advice on CSV injection).
+by a spreadsheet, so it gets a leading apostrophe (OWASP's advice on CSV injection). Latitude and
+longitude are left as they are: the engine writes them from parsed numbers (digits, '-' and '.'
+only), and a west or south value must stay a number.
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ from ..model import ClaimedBy, Event
 COLUMNS = (
     "event_id", "date", "date_precision", "date_qualifier", "end_date", "kind", "title",
     "parties", "units", "places", "summary", "sources", "claimed_by",
+    "latitude", "longitude", "geo_precision", "geo_place",
 )
 SEPARATOR = ";"
+NUMBERS = ("latitude", "longitude")  # written by the engine from floats: never data text
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -33,7 +40,30 @@ def _claimants(who: ClaimedBy | None) -> list[str]:
     return [ident for ident in (who.party, who.person, who.described) if ident] if who else []
 
 
-def event_row(event: Event) -> dict[str, str]:
+def _point(index: Index | None, event: Event) -> tuple[str, str, str, str]:
+    """The finest point among the event's places (own coordinates, else the nearest containing place's)."""
+    if index is None:
+        return "", "", "", ""
+    from ..model.geo import HALF_UNIT
+
+    best = None
+    for ident in [*event.places, *(c.site for c in event.control)]:
+        place, seen = index.entities.get(ident), set()
+        while place is not None and place.id not in seen and place.coordinates is None:
+            seen.add(place.id)
+            place = index.entities.get(place.within) if getattr(place, "within", None) else None
+        finer = best is None or (place is not None and place.coordinates is not None
+                                 and HALF_UNIT[place.coordinates.precision] < HALF_UNIT[best.coordinates.precision])
+        if place is not None and place.coordinates is not None and finer:
+            best = place
+    if best is None:
+        return "", "", "", ""
+    lat, lon = best.coordinates.point
+    return f"{lat:.6f}".rstrip("0").rstrip("."), f"{lon:.6f}".rstrip("0").rstrip("."), best.coordinates.precision, best.id
+
+
+def event_row(event: Event, index: Index | None = None) -> dict[str, str]:
+    lat, lon, precision, place = _point(index, event)
     return {
         "event_id": event.id,
         "date": event.date.iso,
@@ -48,6 +78,10 @@ def event_row(event: Event) -> dict[str, str]:
         "summary": event.summary,
         "sources": SEPARATOR.join(dict.fromkeys(c.source for c in event.sources)),
         "claimed_by": SEPARATOR.join(_claimants(event.claimed_by)),
+        "latitude": lat,
+        "longitude": lon,
+        "geo_precision": precision,
+        "geo_place": place,
     }
 
 
@@ -57,5 +91,5 @@ def events_csv(index: Index) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for event in index.events:
-        writer.writerow({column: neutral(cell) for column, cell in event_row(event).items()})
+        writer.writerow({column: cell if column in NUMBERS else neutral(cell) for column, cell in event_row(event, index).items()})
     return out.getvalue()

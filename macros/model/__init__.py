@@ -5,15 +5,17 @@ from .battle import Battle, Side
 from .claim import Citation, Claim, ClaimedBy, Claims, Facts
 from .control import ControlChange, ControlReport
 from .dates import FuzzyDate, parse_date
-from .entities import Coordinates, Distance, Entity, Party, Person, Phase, Place, Source, Unit
+from .entities import Distance, Entity, Party, Person, Phase, Place, Source, Unit
 from .event import Event
 from .files import FILE_MODELS, KINDS
+from .geo import Bounds, Coordinates
 
 __all__ = [
     "FILE_MODELS",
     "KINDS",
     "Alias",
     "Battle",
+    "Bounds",
     "Citation",
     "Claim",
     "ClaimedBy",

@@ -69,6 +69,9 @@ def _http_url(value: str) -> str:
 def _nonempty(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
+    control = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\n\t\r"), None)
+    if control is not None:
+        raise ValueError(f"contains the control character {describe(control)}; delete it (text holds letters, spaces and line breaks)")
     bidi = next((c for c in value if c in BIDI_CONTROLS), None)
     if bidi is not None:
         raise ValueError(f"contains the bidi control {describe(bidi)}, which reorders the text around it; delete it")

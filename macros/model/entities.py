@@ -10,6 +10,7 @@ from .alias import Alias
 from .base import MAX_ALIASES, Id, Label, Model, Name, Text, Url, ref_to
 from .claim import Citation, Claims, Facts
 from .dates import Date, check_range
+from .geo import Bounds, Coordinates
 
 
 class Entity(Model):
@@ -76,16 +77,16 @@ PlaceKind = Literal[
 ]
 
 
-class Coordinates(Model):
-    lat: float = Field(ge=-90, le=90, allow_inf_nan=False)
-    lon: float = Field(ge=-180, le=180, allow_inf_nan=False)
-    sources: list[Citation] = Field(min_length=1)
+Compass = Literal["N", "NE", "E", "SE", "S", "SW", "W", "NW"]
 
 
 class Distance(Model):
+    """How far a text puts this place from another, and (`direction`) which way this place lies from it."""
+
     to: ref_to("places")
     miles: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     km: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    direction: Compass | None = None
     sources: list[Citation] = Field(min_length=1)
     note: Text | None = None
 
@@ -94,6 +95,7 @@ class Place(Cited):
     kind: PlaceKind
     within: ref_to("places") | None = None
     coordinates: Coordinates | None = None
+    bounds: Bounds | None = None
     distances: list[Distance] = []
 
 

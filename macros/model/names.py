@@ -33,7 +33,7 @@ def invisible(char: str) -> bool:
 
 def describe(char: str) -> str:
     """U+200B (ZERO WIDTH SPACE)."""
-    return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')})"
+    return f"U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})"
 
 
 def mixed_script_word(name: str) -> tuple[str, set[str]] | None:

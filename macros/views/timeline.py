@@ -113,21 +113,23 @@ class TimelineViews:
             parties.append(event.claimed_by.party)
         places = [*event.places, *(c.site for c in event.control)]
         phase = self.index.phase_of.get(event.id)
+        pins = [pin.id for pin in map(self.pin_of, places) if pin is not None]
         return {
             "phase": [phase.id] if phase else [],
             "parties": list(dict.fromkeys(parties)),
             "units": list(event.units),
             "places": list(dict.fromkeys(places)),
             "kind": [event.kind],
+            "pins": list(dict.fromkeys(pins)),  # the pinned places the event's places lie at or within
         }
 
     def filter_options(self: Renderer, events: list[Event]) -> list[Filter]:
-        found: dict[str, dict[str, str]] = {k: {} for k in ("phase", "parties", "units", "places", "kind")}
+        found: dict[str, dict[str, str]] = {k: {} for k in ("phase", "parties", "units", "places", "kind", "pins")}
         for event in events:
             for attr, ids in self.involved(event).items():
                 for ident in ids:
                     found[attr][ident] = ident.replace("-", " ").capitalize() if attr == "kind" else self.link(ident).name
-        labels = {"phase": "Phase", "parties": "Party", "units": "Unit", "places": "Place", "kind": "Kind"}
+        labels = {"phase": "Phase", "parties": "Party", "units": "Unit", "places": "Place", "kind": "Kind", "pins": "On the map"}
         out = []
         for attr, choices in found.items():
             if choices:

@@ -1,0 +1,1 @@
+"""Geography from sourced coordinates: distances, cross-checks, checks and build-time SVG maps."""
