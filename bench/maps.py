@@ -27,7 +27,7 @@ def main() -> None:
         times: dict[str, list[float]] = {"maps": [], "none": []}
         for _ in range(args.rounds):
             for label, name in (("maps", "mkdocs.yml"), ("none", "nomaps.yml")):
-                seconds, ok, output = build(project, project / f"site-{label}", name)
+                seconds, ok, output, _rss = build(project, project / f"site-{label}", name)
                 if not ok:
                     raise SystemExit(f"the {label} build failed:\n{output}")
                 times[label].append(seconds)
