@@ -37,3 +37,30 @@ def test_latest_report_follows_the_newest_text(real_site: Path, url: str, shown:
         assert words in line, (url, line)
     for words in not_shown:
         assert words not in line, (url, line)
+
+
+def chart_row(real_site: Path, site: str) -> tuple[list[str], list[list[str]]]:
+    """The chart's bar titles for one site, and its rows in the table, on the control page."""
+    tree = lxml.html.parse(str(real_site / "control" / "index.html")).getroot()
+    (row,) = [r for r in tree.find_class("bw-chart-row") if " ".join(r.find_class("bw-chart-label")[0].text_content().split()) == site]
+    bars = [b.get("title") for b in row.find_class("bw-bar")]
+    table = [[" ".join(td.text_content().split()) for td in tr.xpath("./td")]
+             for tr in tree.find_class("bw-control-table")[0].xpath(".//tbody/tr")]
+    return bars, [r for r in table if r[0] == site]
+
+
+# Audit round 3: a bar ends at its site's last report. DVB (late April 2025): Hpakant town "under
+# KIA control"; The Irrawaddy (8 May 2025): "the KIA-controlled jade mining hub of Hpakant".
+def test_a_repeated_holder_runs_to_its_last_report_and_every_report_is_in_the_table(real_site: Path) -> None:
+    bars, rows = chart_row(real_site, "Hpakant")
+    assert bars == ["Kachin Independence Army from 23 Apr 2024; last reported as of 8 May 2025, no later report"]
+    assert [r[2] for r in rows] == ["23 Apr 2024 (a later text, looking back: 23 Apr 2024)", "23 Apr 2025", "as of 8 May 2025"]
+
+
+# Myanmar Now, looking back: the bases were captured "by February"; no later text says who held the
+# Armoured Battalion 7006 base, so its bar must not run on to the latest report (January 2026).
+@pytest.mark.parametrize("site", ["Armoured Battalion 7006 base", "Junta office complex, Bhamo", "MOC-21 central sentry post"])
+def test_no_holding_is_drawn_past_the_last_report(real_site: Path, site: str) -> None:
+    bars, rows = chart_row(real_site, site)
+    assert bars[-1].endswith("no later report") and "2026" not in bars[-1], bars
+    assert rows[-1][3].startswith("no later report (last: ") and "2026" not in rows[-1][3], rows

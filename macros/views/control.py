@@ -24,6 +24,20 @@ class Bar:
     left: float
     width: float
     colour: int | None  # None: the report names no holder (a withdrawal, contested ground)
+    last: ControlSpan | None = None  # the last report the bar runs through (itself, unless one repeats it)
+
+    @property
+    def until(self) -> ControlSpan:
+        return self.last or self.span
+
+
+def reach(span: ControlSpan) -> FuzzyDate:
+    """The latest moment a report speaks of: the date a text looks back to, else the date of its
+    newest text, else the event's own; a bar with no later report ends there, never further."""
+    own = span.event.end or span.event.date
+    if span.as_of is not None:
+        return max(span.as_of, own)
+    return max(span.reported, own) if span.reported is not None else own
 
 
 @dataclass
@@ -38,6 +52,8 @@ class Tick:
 
 
 class ControlViews:
+    reach = staticmethod(reach)
+
     def holders(self: Renderer) -> dict[str, int]:
         """Each party that ever held a site, with its colour, in order of first appearance (same on every page)."""
         if not hasattr(self, "_holders"):  # once per build: every infobox row asks
@@ -125,11 +141,13 @@ class ControlViews:
             bars = []
             for span in self.index.control[site]:
                 first = span.event.date.first_day
-                last = span.until.date.first_day if span.until else end
+                # Until the next report; after the last one, no text says who holds the site.
+                last = span.until.date.first_day if span.until else max(reach(span).first_day, first)
                 left = 100 * (first - start).days / total
                 width = max(100 * (last - first).days / total, 0.8)
                 if bars and _same_state(bars[-1].span, span):
                     bars[-1].width = left + width - bars[-1].left  # a report that repeats who holds it
+                    bars[-1].last = span
                     continue
                 bars.append(Bar(span, left, width, colours.get(span.party)))
             rows.append((site, bars))
