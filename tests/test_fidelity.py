@@ -17,7 +17,9 @@ from macros.engine import load_index
 from macros.model.claim import compatible, differ, group_by_statement
 from macros.walk import claim_fields
 
-SEEDS = ROOT.parent.parent / "shared" / "seeds"  # the five texts, next to the worktrees
+SEEDS = ROOT.parent / "shared" / "seeds"  # the five texts: shared/ lies beside the clone (CI, sessions)
+if not SEEDS.is_dir():
+    SEEDS = ROOT.parent.parent / "shared" / "seeds"  # or beside a folder of worktrees
 if not SEEDS.is_dir():
     SEEDS = Path("/work/shared/seeds")
 ANNOTATIONS = {"bw-claimant", "bw-asof", "bw-marks", "bw-by", "bw-note", "bw-agrees"}

@@ -44,8 +44,6 @@ HOSTILE_TEXT = [
     f"{{: onmouseover={PWN} }}",
     "*not emphasis* and _not emphasis_ and `not code`",
     "&lt;already escaped&gt; &amp; &#60;script&#62;",
-    "\u202eevil reversed text\u202c and \u200fRTL mark",
-    "zero\u200bwidth\u200cjoiner\u200dhere\ufeff",
     "مرحبا بالعالم עברית",
     "A<script>x</script>" * 220,  # very long: 4180 characters
 ]
@@ -54,8 +52,6 @@ HOSTILE_NAMES = [
     f"javascript:{PWN}",
     "data:text/html,hello",
     "*stars* and _underscores_",
-    "\u202eevil reversed\u202c name",
-    "zero\u200bwidth\u200dname",
     "O'Brien & \"Sons\" 100%",
     "مرحبا עברית name",
     "N" * 180,
@@ -80,9 +76,12 @@ BAD_URLS = [
 HOSTILE_URLS = [f'https://example.org/"><img/src=x/onerror={PWN}>', "https://example.org/?q=<script>alert(1)</script>&x='y'"]
 
 # Random additions to the fixed strings: every character class that matters to HTML, Markdown,
-# Jinja and bidi text, and none that YAML or the engine reject outright (control characters).
-SPECIALS = "<>\"'&{}%#[]()*_`!\\:;=/ \u202e\u202c\u200b\u200d\u05d0\u0627"
-NAME_SPECIALS = "\"'&}%#[()*_`!\\:;=/ \u202e\u202c\u200b\u200d\u05d0\u0627"  # no '<', '{' or ']': those make markup
+# Jinja and right-to-left scripts, and none that YAML or the engine reject outright: control
+# characters, bidi controls and invisible characters are refused by the text and name rules
+# (tests/test_names.py checks that refusal).
+SPECIALS = "<>\"'&{}%#[]()*_`!\\:;=/ \u05d0\u0627"
+NAME_SPECIALS = "\"'&}%#[()*_`!\\:;=/ "  # no '<', '{' or ']': those make markup; no letters that mix scripts
+# in one word (refused as look-alikes): HOSTILE_NAMES carries right-to-left words of one script each
 
 
 def marked(number: int, text: str) -> str:
@@ -108,7 +107,7 @@ class Filler:
         return self._take(self.texts, "text", where, 4900)
 
     def label(self, where: str) -> str:
-        return self._take(self.texts, "label", where, 300)
+        return self._take(self.texts, "label", where, 190)  # labels and locators: at most 200 characters
 
     def quote(self, where: str) -> str:
         text = " ".join(self._take(self.texts, "text", where, 300).split()[:40])
@@ -129,7 +128,7 @@ def fill(data: dict[str, Any], f: Filler) -> dict[str, Any]:
     src = data["sources"]["sources"][0]["id"]
 
     def cite(where: str) -> dict[str, str]:
-        return {"source": src, "locator": f.text(f"{where} locator"), "quote": f.quote(f"{where} quote")}
+        return {"source": src, "locator": f.label(f"{where} locator"), "quote": f.quote(f"{where} quote")}
 
     def claims(where: str) -> list[dict[str, Any]]:  # two values: every field is also a disagreement
         return [{"value": f.text(f"{where} value {n}"), "note": f.text(f"{where} note {n}"), "sources": [cite(where)]} for n in (1, 2)]
