@@ -96,7 +96,8 @@ def generate(out: Path, events: int, units: int, seed: int = 7, split_above: int
         if i >= 5:
             place["within"] = places[i % 5]
         if i % 3 == 0:
-            place["coordinates"] = {"lat": f"{24 + i % 100 / 100:.2f}", "lon": f"{97 + i % 70 / 100:.2f}", "sources": _cites(rng, sources, 1)}
+            place["coordinates"] = {"lat": f"{24 + i % 100 / 100:.2f}", "lon": f"{97 + i % 70 / 100:.2f}",
+                                    "precision": "0.01 degree", "kind": "approximate", "sources": _cites(rng, sources, 1)}
         if i % 10 == 1:
             place["distances"] = [{"to": places[0], "km": str(i % 40 + 2), "sources": _cites(rng, sources, 1)}]
         if i % 4 == 0:

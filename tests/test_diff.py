@@ -42,7 +42,7 @@ def test_items_and_fields_exactly(diff: dict) -> None:
     radio = {"source": "river-radio-report"}
     assert got == [
         ("changed", "sources", "river-radio-report", "data/sources.yaml:9", [("field", "outlet", 12, "River Radio", "River Radio Network")]),
-        ("added", "sources", "harbour-bulletin", "data/sources.yaml:14", []),
+        ("added", "sources", "harbour-bulletin", "data/sources.yaml:18", []),
         ("changed", "places", "karsk", "data/places.yaml:2",
          [("claim-removed", "facts.population[1]", 8, {"sources": [radio], "count": "15,000"}, None)]),
         ("changed", "events", "fort-falls", "data/events.yaml:2", [
