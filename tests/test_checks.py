@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 from conftest import FIXTURES
+from edited import edited_errors
 
-from macros.checks import check
-from macros.dataset import load_dataset
 from macros.errors import DataError, DataErrors
 
 VALID = FIXTURES / "valid" / "data"
 
 
 def _errors(tmp_path: Path, **edits: Callable[[str], str]) -> list[str]:
-    data = tmp_path / "data"
-    shutil.copytree(VALID, data)
-    for name, edit in edits.items():
-        path = data / f"{name}.yaml"
-        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
-    dataset, errors = load_dataset(data, tmp_path)
-    return [str(e) for e in sorted(set(errors + check(dataset)))]
+    return [str(e) for e in edited_errors(tmp_path, **edits)]
 
 
 def test_the_valid_fixture_passes(tmp_path: Path) -> None:

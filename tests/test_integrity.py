@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
 from conftest import FIXTURES
+from edited import edited_errors
 
-from macros.checks import check
-from macros.dataset import load_dataset
 from macros.links import SiteMap, alias_redirects
 
 VALID = FIXTURES / "valid" / "data"
@@ -18,13 +16,7 @@ UNITS_TAIL = "    sources: [north-gazette-2031-03-02]\n"
 
 
 def _errors(tmp_path: Path, **edits: Callable[[str], str]) -> list[str]:
-    data = tmp_path / "data"
-    shutil.copytree(VALID, data)
-    for name, edit in edits.items():
-        path = data / f"{name}.yaml"
-        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
-    dataset, errors = load_dataset(data, tmp_path)
-    return [e.message for e in sorted(set(errors + check(dataset)))]
+    return [e.message for e in edited_errors(tmp_path, **edits)]
 
 
 def _three_units(parent_of_first: str) -> Callable[[str], str]:
