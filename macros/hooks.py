@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
 sys.path.insert(0, str(Path(__file__).parent.parent))  # MkDocs loads this file alone; the engine is its package
+from macros.pagehtml import HELP, TITLE
 from macros.sanitize import problems
 
 _state: dict[str, Any] = {"target": None, "staging": None, "errors": []}
@@ -45,10 +46,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     # The theme prints the title in <title> through `striptags`, which also decodes entities: a heading
     # `# &lt;/title&gt;&lt;script&gt;` would come out as real markup there.
     if any(ch in Markup(page.title or "").striptags() for ch in "<>"):
-        found.append("the page title, as the theme prints it in <title>, holds '<' or '>'; write the heading without them")
+        found.append(TITLE)
     if found:
         where = f"docs/{page.file.src_uri}"
-        _state["errors"] += [f"{where}: HTML not allowed on a page: {p}; remove it (see CONTRIBUTING, 'What a page may contain')" for p in found]
+        _state["errors"] += [f"{where}: HTML not allowed on a page: {p}; {HELP}" for p in found]
     return html
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-import yaml
 from markupsafe import Markup
 
+from . import mkconfig
 from .errors import DataError
 from .files import shown
 from .pagecheck import page_files, read_page
@@ -27,11 +27,8 @@ TITLE = "the page title, as the theme prints it in <title>, holds '<' or '>'; wr
 
 def extensions(config: Path) -> tuple[list[str], dict[str, Any]]:
     """`markdown_extensions` of a mkdocs.yml as names and their settings (YAML tags ignored)."""
-    loader = type("_Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("", lambda _loader, _tag, _node: None)
-    conf = yaml.load(config.read_text(encoding="utf-8"), Loader=loader) if config.is_file() else {}
     names, settings = [], {}
-    for item in (conf or {}).get("markdown_extensions") or []:
+    for item in mkconfig.read(config).get("markdown_extensions") or []:
         name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
         names.append(str(name))
         if options:

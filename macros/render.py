@@ -62,7 +62,7 @@ def make_environment() -> Environment:
         lstrip_blocks=True,
         finalize=_literal,
     )
-    # Jinja's `capitalize` lowercases the rest ("KIA" -> "Kia"); labels are free text.
+    # Jinja's `capitalize` lowercases the rest ("ABC" -> "Abc"); labels are free text.
     env.filters["sentence"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     return env
 
@@ -77,7 +77,7 @@ class Link:
 
 @dataclass
 class Claimant:
-    """Who claims a value: `short` reads as "(junta claim)", `full` names them in full."""
+    """Who claims a value: `short` reads as "(<short name> claim)", `full` names them in full."""
 
     party: Link | None
     person: Link | None

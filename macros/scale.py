@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from . import mkconfig
 from .errors import DataError
+from .files import shown
 from .model import Event, FuzzyDate
 
 CHRONOLOGY_DIR = "chronology"
@@ -71,8 +71,7 @@ def event_pages(events: list[Event], split: Split, docs_dir: Path, root: Path) -
     for period in by_period:
         page = docs_dir / CHRONOLOGY_DIR / f"{period}.md"
         if not page.is_file():
-            shown = page.relative_to(root).as_posix() if page.is_relative_to(root) else page.as_posix()
-            errors.append(DataError(shown, 0, 0, "", f"the chronology has {len(events)} events, more than split_above: "
+            errors.append(DataError(shown(page, root), 0, 0, "", f"the chronology has {len(events)} events, more than split_above: "
                                     f"{split.above}, so each {split.by} needs a page; create this file containing: "
                                     + page_text(period).replace("\n", "\\n")))
     pages = {event.id: f"{CHRONOLOGY_DIR}/{period}/" for period, items in by_period.items() for event in items}
@@ -88,17 +87,11 @@ def _unknown_periods(docs_dir: Path, root: Path, by_period: dict[str, list[Event
         for number, line in enumerate(text.splitlines(), start=1):
             for match in _PERIOD_CALL.finditer(line):
                 if match.group(2) not in by_period:
-                    shown = page.relative_to(root).as_posix() if page.is_relative_to(root) else page.as_posix()
-                    errors.append(DataError(shown, number, match.start() + 1, f"chronology('{match.group(2)}')",
+                    errors.append(DataError(shown(page, root), number, match.start() + 1, f"chronology('{match.group(2)}')",
                                             f"no events fall in this {split.by}; known: {', '.join(by_period) or 'none'}"))
     return errors
 
 
 def settings_in(config: Path) -> dict[str, Any]:
     """`extra.wiki` of a mkdocs.yml, for `python -m macros.check` (which runs without MkDocs); tags are ignored."""
-    if not config.is_file():
-        return {}
-    loader = type("_Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("", lambda _loader, _tag, _node: None)
-    conf = yaml.load(config.read_text(encoding="utf-8"), Loader=loader) or {}
-    return ((conf.get("extra") or {}).get("wiki") or {}) if isinstance(conf, dict) else {}
+    return (mkconfig.read(config).get("extra") or {}).get("wiki") or {}

@@ -11,6 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..files import shown
 from ..index import Index
 from ..links import SiteMap, relative
 from ..pagegrammar import Written, parse
@@ -38,13 +39,10 @@ class PageData:
         self.edit_uri = str(where.get("edit_uri") or "edit/main/")
         self._refers_to: dict[str, frozenset[str]] = {}  # id -> kinds it refers to; an event shows on many pages
 
-    def _shown(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else path.as_posix()
-
     def kind_file(self, kind: str) -> str:
         """The data file (or folder) that holds a kind, relative to the repository."""
-        folder = self.data_dir / kind
-        return self._shown(folder) + "/" if folder.is_dir() and not (self.data_dir / f"{kind}.yaml").is_file() else self._shown(self.data_dir / f"{kind}.yaml")
+        folder, file = self.data_dir / kind, self.data_dir / f"{kind}.yaml"
+        return shown(folder, self.root) + "/" if folder.is_dir() and not file.is_file() else shown(file, self.root)
 
     def ids_in(self, markdown: str) -> set[str]:
         """Entity ids written as arguments of the page's macro calls (a link to a record's JSON is not a use of it)."""
@@ -88,7 +86,7 @@ class PageData:
         url = self.current()
         source = self.docs_dir / src_uri
         markdown = source.read_text(encoding="utf-8")
-        page = self._shown(source)
+        page = shown(source, self.root)
         files = [(path, self._edit_href(path)) for path in self.data_files(markdown, url)]
         ident = self.entity_at.get(url)
         html = self.env.get_template("edit_page.html.j2").render(

@@ -65,7 +65,7 @@ class RecordViews:
         return sorted(((self.sitemap.titles.get(u, u), self.href(u)) for u in urls), key=lambda t: t[0].casefold())
 
     def field_label(self: Renderer, item: Any, path: tuple[str | int, ...]) -> str:
-        """('sides', 1, 'casualties', 'killed') reads as 'Junta: casualties › killed'."""
+        """('sides', 1, 'casualties', 'killed') reads as '<Side>: casualties › killed'."""
         prefix, words, owner = "", [], item
         for part in path:
             if isinstance(part, int):
