@@ -1,7 +1,7 @@
 """Walk the commits that changed the record, diffing each against its parent, with a cache.
 
-Each diff is stored under the cache folder by commit pair (and by a hash of this package's
-code, so a changed diff rule is never served stale), so a build walks only new history. Without
+Each diff is stored under the cache folder by commit pair (and by a hash of the engine's
+code, so a changed rule is never served stale), so a build walks only new history. Without
 git, or past the edge of a shallow clone, the walk stops with a note instead of failing.
 """
 
@@ -18,7 +18,11 @@ from . import revs, sides
 from .compare import compare
 from .report import summary
 
-_CODE = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))).hexdigest()[:12]
+# The diffs depend on the loader, model, checks and page check as much as on this package, so the
+# key covers every engine module: a changed rule anywhere is never served from a stale cache.
+_ENGINE = Path(__file__).resolve().parent.parent
+_CODE = hashlib.sha256(b"".join(p.relative_to(_ENGINE).as_posix().encode() + b"\0" + p.read_bytes()
+                                for p in sorted(_ENGINE.rglob("*.py")))).hexdigest()[:12]
 _MEMORY: dict[tuple[str, str], dict[str, Any]] = {}  # for `mkdocs serve`, which rebuilds in one process
 
 
