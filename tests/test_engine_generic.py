@@ -59,8 +59,12 @@ def test_fiction_entity_pages_show_their_data(fiction_site: Path) -> None:
     assert "Karsk Fort falls" in _text_of(fiction_site / "chronology" / "index.html", "bw-timeline")
 
 
+# Whole words that belong to the real conflict: its places, parties and their usual names.
+REAL_WORDS = r"bhamo|banmaw|kachin|kia|junta|myanmar|burma|tatmadaw|irrawaddy|ayeyarwady|moc-21"
+
+
 def test_engine_knows_nothing_of_bhamo() -> None:
-    proc = subprocess.run(["grep", "-ril", "--exclude-dir=__pycache__", "bhamo", str(MACROS)], capture_output=True, text=True)
+    proc = subprocess.run(["grep", "-rilwE", "--exclude-dir=__pycache__", REAL_WORDS, str(MACROS)], capture_output=True, text=True)
     assert proc.returncode == 1, f"engine files name the real conflict:\n{proc.stdout}"
 
 
