@@ -141,3 +141,14 @@ def test_event_end_before_start_names_the_end_field() -> None:
         Event.model_validate(raw)
     error = info.value.errors()[0]["ctx"]["error"]
     assert getattr(error, "fields", ()) == ("end",)
+
+
+@pytest.mark.parametrize(("text", "since"), [
+    ("2024-12-04", "from 4 Dec 2024"),
+    ("early 2025-02", "from early February 2025"),
+    ("by 2024-04-23", "by 23 Apr 2024"),  # a bound stands as it is: never "from by …"
+    ("after 2025-08-01", "after 1 Aug 2025"),
+    ("as of 2025-05", "as of May 2025"),
+])
+def test_since_reads_as_the_start_of_a_state(text: str, since: str) -> None:
+    assert parse_date(text).since() == since

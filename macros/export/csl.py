@@ -23,8 +23,6 @@ CSL_TYPES = {
 }
 # Qualifiers that only narrow the date inside the month or year they name.
 WITHIN = ("early", "mid", "late", "first week of")
-# Qualifiers that make the date a bound or a report date, not the publication date.
-BOUNDS = ("by", "after", "before", "until", "as of")
 
 
 def _parts(date: FuzzyDate) -> list[int]:

@@ -17,6 +17,8 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 QUALIFIERS = ("by", "about", "after", "before", "as of", "early", "mid", "late", "first week of", "until")
+# Qualifiers that make a date a bound (or a report date), not a point inside the period it names.
+BOUNDS = ("by", "after", "before", "until", "as of")
 _PATTERN = re.compile(
     r"^(?:(?P<q>" + "|".join(q.replace(" ", r"\s") for q in QUALIFIERS) + r")\s)?"
     r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?$"
@@ -99,6 +101,10 @@ class FuzzyDate:
         else:
             text = str(self.year)
         return f"{self.qualifier} {text}" if self.qualifier else text
+
+    def since(self) -> str:
+        """When a state began: "from 4 Dec 2024", but "by 23 Apr 2024" and "after 1 Aug 2025" as they stand."""
+        return self.display() if self.qualifier in BOUNDS else f"from {self.display()}"
 
 
 def parse_date(value: Any) -> FuzzyDate:
