@@ -157,9 +157,24 @@ def check_summaries(data: Dataset) -> list[DataError]:
     return [_error(data, event, ("summary",), message) for event, message in summary_problems(data.items["events"], entities)]
 
 
+def check_placing(data: Dataset) -> list[DataError]:
+    """A place's `within` is cited to the texts that place it there, or marked as our placing with its basis."""
+    errors = []
+    for place in data.items["places"]:
+        if place.within and not place.within_sources and not place.within_basis:
+            message = (f"'{place.within}' is cited to no text and not marked as our placing; add 'within_sources' (the texts "
+                       "that place it there) or 'within_basis' (why we place it there, since no text does)")
+            errors.append(_error(data, place, ("within",), message))
+        elif not place.within and (place.within_sources or place.within_basis):
+            field = "within_sources" if place.within_sources else "within_basis"
+            errors.append(_error(data, place, (field,), f"'{field}' needs a 'within' to support; add it or remove this"))
+    return errors
+
+
 def check(data: Dataset) -> list[DataError]:
     kind_of, errors = check_ids(data)
     errors += check_aliases(data)
+    errors += check_placing(data)
     errors += check_garrison_names(data)
     errors += check_references(data, kind_of)
     errors += check_phases(data)

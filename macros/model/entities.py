@@ -93,7 +93,13 @@ class Distance(Model):
 
 class Place(Cited):
     kind: PlaceKind
+    # Where no text says what kind of place it is: why we take it to be one.
+    kind_basis: Text | None = None
     within: ref_to("places") | None = None
+    # `within` is cited to the texts that place it there, or, where none does, marked as our
+    # placing with its basis (checks.check_placing).
+    within_sources: list[Citation] = []
+    within_basis: Text | None = None
     coordinates: Coordinates | None = None
     bounds: Bounds | None = None
     distances: list[Distance] = []

@@ -38,6 +38,17 @@ class MapViews:
             place = self.index.entities.get(place.within) if place.within else None
         return None
 
+    def placing_is_ours(self: Renderer, ident: str) -> bool:
+        """Whether a step of `within` from the place up to its pin is our placing (`within_basis`), not a text's."""
+        seen: set[str] = set()
+        place = self.index.entities.get(ident)
+        while place is not None and place.id not in seen and place.coordinates is None and getattr(place, "within", None):
+            if place.within_basis:
+                return True
+            seen.add(place.id)
+            place = self.index.entities.get(place.within)
+        return False
+
     def holder_class(self: Renderer, site: str, day: dt.date | None = None) -> tuple[str, Any]:
         """(colour class, span) of who held a site by the latest report, or on a day; plain if none recorded."""
         if day is None:  # the control model's latest-report view: the newest text about the site
