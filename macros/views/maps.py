@@ -66,6 +66,7 @@ class MapViews:
             label += f", held by {self.link(span.party).name}{' in part' if span.extent == 'partial' else ''}"
             if span.state == "foothold" and span.attacker:
                 label += f", with {self.link(span.attacker).name} inside or around it"
+            label += f" ({span.inference})" if span.inference else ""
             label += " by the latest report"
         return Pin(place.id, place.name, x, y, link.href, label, cls, bool(span and span.extent == "partial"), **extra)
 
