@@ -8,9 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from .base import MAX_LABEL, Label, Model, Text, ref_to
+from .base import MAX_LABEL, Flag, Label, Model, Text, ref_to
 from .claimant import ClaimedBy
-from .control import Flag
 from .count import CountValue
 from .dates import Date, FieldError, FuzzyDate, check_range
 
