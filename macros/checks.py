@@ -11,6 +11,7 @@ from .errors import DataError, format_path
 from .geo.checks import check_positions
 from .integrity import check_integrity
 from .ownvoice import summary_problems as own_voice_summaries
+from .placing import check_placing
 from .sourcenames import check_source_names
 from .summaries import phase_summary_problems, summary_problems
 from .validate import locate, suggest
@@ -174,24 +175,10 @@ def check_summaries(data: Dataset) -> list[DataError]:
     return [_error(data, item, ("summary",), message) for item, message in found]
 
 
-def check_placing(data: Dataset) -> list[DataError]:
-    """A place's `within` is cited to the texts that place it there, or marked as our placing with its basis."""
-    errors = []
-    for place in data.items["places"]:
-        if place.within and not place.within_sources and not place.within_basis:
-            message = (f"'{place.within}' is cited to no text and not marked as our placing; add 'within_sources' (the texts "
-                       "that place it there) or 'within_basis' (why we place it there, since no text does)")
-            errors.append(_error(data, place, ("within",), message))
-        elif not place.within and (place.within_sources or place.within_basis):
-            field = "within_sources" if place.within_sources else "within_basis"
-            errors.append(_error(data, place, (field,), f"'{field}' needs a 'within' to support; add it or remove this"))
-    return errors
-
-
 def check(data: Dataset) -> list[DataError]:
     kind_of, errors = check_ids(data)
     errors += check_aliases(data)
-    errors += check_placing(data)
+    errors += check_placing(data.items["places"], lambda item, loc, message: _error(data, item, loc, message))
     errors += check_garrison_names(data)
     errors += check_references(data, kind_of)
     errors += check_phases(data)
