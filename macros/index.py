@@ -37,6 +37,7 @@ class ControlSpan:
     withdrawn: str | None = None
     contested: bool = False
     as_of: FuzzyDate | None = None
+    note: str | None = None  # the report's own note ("apparently encircled"): shown with its state
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,8 @@ def _build_control(index: Index) -> None:
         for position, (event, report) in enumerate(items):
             until = items[position + 1][0] if position + 1 < len(items) else None
             spans.append(ControlSpan(site, report.holder, report.extent, event, until, report.state, report.foothold,
-                                     _text_date(index, event), report.withdraws, report.contested, report.as_of))
+                                     _text_date(index, event), report.withdraws, report.contested, report.as_of,
+                                     report.note))
         index.control[site] = spans
         # Newest text first; within one text, the latest moment it describes.
         index.latest[site] = max(reversed(spans), key=newest_text_first)  # ties: the later in the list

@@ -40,6 +40,20 @@ def reach(span: ControlSpan) -> FuzzyDate:
     return max(span.reported, own) if span.reported is not None else own
 
 
+def bar_days(span: ControlSpan) -> tuple[dt.date, dt.date]:
+    """The first and last day the chart draws a report's state: from its event until the next
+    report, or, after the last one, until the latest moment it speaks of (no text says more)."""
+    first = span.event.date.first_day
+    return first, span.until.date.first_day if span.until else max(reach(span).first_day, first)
+
+
+def state_during(spans: list[ControlSpan], first: dt.date, last: dt.date) -> ControlSpan | None:
+    """The report the chart shows for a stretch of days (the latest bar that reaches into it);
+    None where no bar does: before the first report about the site, or after its last."""
+    shown = [s for s in spans if bar_days(s)[0] <= last and bar_days(s)[1] >= first]
+    return shown[-1] if shown else None
+
+
 @dataclass
 class Tick:
     label: str
@@ -53,6 +67,7 @@ class Tick:
 
 class ControlViews:
     reach = staticmethod(reach)
+    bar_days = staticmethod(bar_days)
 
     def holders(self: Renderer) -> dict[str, int]:
         """Each party that ever held a site, with its colour, in order of first appearance (same on every page)."""
@@ -140,9 +155,7 @@ class ControlViews:
         for site in sites:
             bars = []
             for span in self.index.control[site]:
-                first = span.event.date.first_day
-                # Until the next report; after the last one, no text says who holds the site.
-                last = span.until.date.first_day if span.until else max(reach(span).first_day, first)
+                first, last = bar_days(span)  # the map's month slider reads the same days (state_during)
                 left = 100 * (first - start).days / total
                 width = max(100 * (last - first).days / total, 0.8)
                 if bars and _same_state(bars[-1].span, span):
