@@ -65,7 +65,7 @@ def chart(site: Path) -> dict[str, list[tuple[dt.date, dt.date, set[str]]]]:
         bars = []
         for bar in li.find_class("bw-bar"):
             first, last = (dt.date.fromisoformat(d) for d in bar.get("data-bw-days").split())
-            bars.append((first, last, {c for c in bar.get("class").split() if c.startswith("bw-holder") or c == "bw-partial"}))
+            bars.append((first, last, {c for c in bar.get("class").split() if c.startswith("bw-holder") or c in ("bw-partial", "bw-inferred")}))
         rows[li.get("data-bw-site")] = bars
     return rows
 
@@ -138,7 +138,9 @@ def test_the_slider_colours_each_month_as_the_control_chart_draws_it(real_site: 
             first, last = dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
             drawn = [b for b in bars.get(place, []) if b[0] <= last and b[1] >= first]
             want = drawn[-1][2] if drawn else {"bw-holder-none"}
-            if "bw-holder-none" in want:  # the chart's grey is the map's plain pin
+            if "bw-inferred" in want:  # a colour cannot carry the inference label: the map shows no holder
+                want = {"bw-pin-plain"}
+            elif "bw-holder-none" in want:  # the chart's grey is the map's plain pin
                 want = {"bw-pin-plain"} | (want & {"bw-partial"})
             assert set(colours[key].split()) == want, (place, key, colours[key], want)
             compared += 1

@@ -35,16 +35,19 @@ def reach(span: ControlSpan) -> FuzzyDate:
     """The latest moment a report speaks of: the date a text looks back to, else the date of its
     newest text, else the event's own; a bar with no later report ends there, never further."""
     own = span.event.end or span.event.date
-    if span.as_of is not None:
-        return max(span.as_of, own)
-    return max(span.reported, own) if span.reported is not None else own
+    told = span.as_of or span.reported  # on the same days, the text's own wording ("8 May", not "by 8 May")
+    return own if told is None or (own.first_day, own.last_day) > (told.first_day, told.last_day) else told
 
 
 def bar_days(span: ControlSpan) -> tuple[dt.date, dt.date]:
     """The first and last day the chart draws a report's state: from its event until the next
-    report, or, after the last one, until the latest moment it speaks of (no text says more)."""
+    report; after the last one, until the latest moment it speaks of (no text says more). A
+    foothold or contested ground lasts only as long as texts report it: to its own last report."""
     first = span.event.date.first_day
-    return first, span.until.date.first_day if span.until else max(reach(span).first_day, first)
+    last = max(reach(span).first_day, first)
+    if span.until:
+        last = min(last, span.until.date.first_day) if span.standing else span.until.date.first_day
+    return first, last
 
 
 def state_during(spans: list[ControlSpan], first: dt.date, last: dt.date) -> ControlSpan | None:
@@ -86,7 +89,7 @@ class ControlViews:
         end = max((e.end or e.date).last_day for e in self.index.events)
         for spans in self.index.control.values():
             for span in spans:
-                for citation in span.event.sources:
+                for citation in span.sources:
                     date = self.index.get(citation.source).date
                     if date is not None:
                         end = max(end, date.first_day)
@@ -98,7 +101,7 @@ class ControlViews:
         dates = [e.end or e.date for e in self.index.events]
         for spans in self.index.control.values():
             for span in spans:
-                dates += [d for c in span.event.sources if (d := self.index.get(c.source).date) is not None]
+                dates += [d for c in span.sources if (d := self.index.get(c.source).date) is not None]
         return max(dates)
 
     def sites_for(self: Renderer, ident: str | None) -> list[str]:
@@ -184,5 +187,5 @@ class ControlViews:
 def _same_state(a: ControlSpan, b: ControlSpan) -> bool:
     """A report that repeats who holds a site (and how) continues the bar before it."""
     def key(s: ControlSpan) -> tuple:
-        return (s.party, s.extent, s.state == "foothold", s.attacker, s.withdrawn, s.contested, s.state == "withdrawal")
+        return (s.party, s.extent, s.state == "foothold", s.attacker, s.withdrawn, s.contested, s.state == "withdrawal", s.inferred)
     return key(a) == key(b)

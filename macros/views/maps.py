@@ -52,13 +52,15 @@ class MapViews:
         """The colour of a site in a month: the state the control chart draws in it (the same
         function decides both), so after the last report about a site it has no holder."""
         cls, span = self._colour(state_during(self.index.control.get(site, []), first, last))
+        if span is not None and span.inferred:  # a colour cannot carry the inference label: no holder shown
+            return "bw-pin-plain"
         return cls + (" bw-partial" if span is not None and span.extent == "partial" else "")
 
     def _pin(self: Renderer, place: Any, view: frames.Frame, colour: bool, **extra: Any) -> Pin:
         x, y = view.xy(*place.coordinates.point)
         cls, span = self.holder_class(place.id) if colour else ("bw-pin-plain", None)
-        # The label's words (holder and every qualifier) come from the template's `report_text`,
-        # the same wording as the control page's.
+        # The label's words (holder and every qualifier, the inference label too) come from the
+        # template's `report_text`, the same wording as the control page's.
         return Pin(place.id, place.name, x, y, self.link(place.id).href, place.name, cls,
                    bool(span and span.extent == "partial"), report=span, **extra)
 
