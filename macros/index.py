@@ -9,7 +9,8 @@ from typing import Any
 from .checks import all_items
 from .dataset import Dataset
 from .model import Battle, Claim, Event, FuzzyDate, Phase
-from .model.claim import differ, group_by_statement
+from .model.claim import Citation, differ, group_by_statement
+from .model.control import inference_label
 from .walk import claim_fields, references
 
 
@@ -21,9 +22,10 @@ class ControlSpan:
     them), "holds" (a report of who holds it), "foothold" (`attacker` is inside or around it;
     the holder still holds it), "withdrawal" (`withdrawn` pulled out; `party` is "", no holder
     is stated) or "contested" (fought over, no holder stated; `party` is ""). `contested` marks
-    fighting at a site whose holder is reported. `reported` is the date of the newest dated text
-    behind the report (None when no text behind it is dated); `as_of`, where given, the earlier
-    date that text looks back to, which the report is about.
+    fighting at a site whose holder is reported. `sources` are the texts that report this site
+    (the report's own, else the event's); `reported` is the date of the newest dated one (None when
+    none is dated); `as_of`, where given, the earlier date that text looks back to, which the
+    report is about. `inferred`: no text states it, this wiki infers it (`note` says from what).
     """
 
     site: str
@@ -37,6 +39,19 @@ class ControlSpan:
     withdrawn: str | None = None
     contested: bool = False
     as_of: FuzzyDate | None = None
+    sources: tuple[Citation, ...] = ()
+    inferred: bool = False
+    note: str | None = None
+
+    @property
+    def inference(self) -> str:
+        return inference_label(self.inferred)
+
+    @property
+    def standing(self) -> bool:
+        """A state that holds only while texts report it (a foothold, contested ground): its bar
+        ends at its own last report, not at the next report about the site."""
+        return self.state in ("foothold", "contested") or self.contested
 
 
 @dataclass(frozen=True)
@@ -123,9 +138,9 @@ def build_index(data: Dataset) -> Index:
     return index
 
 
-def _text_date(index: Index, event: Event) -> FuzzyDate | None:
-    """The date of the newest dated text that reports the event."""
-    return max((d for d in (index.get(c.source).date for c in event.sources) if d is not None), default=None)
+def _text_date(index: Index, sources: tuple[Citation, ...]) -> FuzzyDate | None:
+    """The date of the newest dated text among those that report a site."""
+    return max((d for d in (index.get(c.source).date for c in sources) if d is not None), default=None)
 
 
 def newest_text_first(span: ControlSpan) -> tuple[FuzzyDate, FuzzyDate]:
@@ -146,8 +161,10 @@ def _build_control(index: Index) -> None:
         spans = []
         for position, (event, report) in enumerate(items):
             until = items[position + 1][0] if position + 1 < len(items) else None
+            sources = tuple(report.sources or event.sources)  # the texts that report this site
             spans.append(ControlSpan(site, report.holder, report.extent, event, until, report.state, report.foothold,
-                                     _text_date(index, event), report.withdraws, report.contested, report.as_of))
+                                     _text_date(index, sources), report.withdraws, report.contested, report.as_of,
+                                     sources, report.inferred, report.note))
         index.control[site] = spans
         # Newest text first; within one text, the latest moment it describes.
         index.latest[site] = max(reversed(spans), key=newest_text_first)  # ties: the later in the list

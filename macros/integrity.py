@@ -61,11 +61,19 @@ def check_chains(data: Dataset, report: Report) -> list[DataError]:
 
 
 def check_control(data: Dataset, report: Report) -> list[DataError]:
-    """An event hands a site to one party: two `to` for one site contradict each other."""
+    """An event hands a site to one party: two `to` for one site contradict each other. A report's
+    own `sources` are some of the event's (the texts of the event that report that site)."""
     errors = []
     for event in data.items["events"]:
         given: dict[str, tuple[int, str]] = {}
+        cited = [c.source for c in event.sources]
         for index, change in enumerate(event.control):
+            for at, citation in enumerate(change.sources):
+                if citation.source not in cited:
+                    errors.append(report(event, ("control", index, "sources", at),
+                                         f"'{citation.source}' is not one of the event's sources ({', '.join(cited)}); "
+                                         "a control report names those of the event's texts that report its site, "
+                                         "so add it to the event's 'sources' or name one of them"))
             new = getattr(change, "to", None)
             if new is None:
                 continue

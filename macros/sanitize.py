@@ -1,15 +1,19 @@
 """The HTML a page may publish: one allowlist of tags and attributes, checked on the parsed page.
 
 Markdown passes raw HTML through, and `attr_list` (`{: onclick=... }`) adds any attribute, so a
-page could put script on the site. Each page's HTML is parsed with html5lib, which builds the
-tree exactly as the HTML standard (and so the browser) does, and every element, attribute, link
-and style is held to `ALLOWED`. A page that passes is published byte for byte as it was built; a
-page that does not stops the build, naming what is not allowed. Nothing is silently dropped.
+page could put script on the site. Each page's HTML is parsed with lexbor (through selectolax), a
+C parser that builds the tree exactly as the HTML standard (and so the browser) does, and every
+element, attribute, link and style is held to `ALLOWED`. It is parsed as a document, not a
+fragment: a `<body onload=...>` in a page lands on the real page's <body>, as a browser does it.
+A page that passes is published byte for byte as it was built; a page that does not stops the
+build, naming what is not allowed. Nothing is silently dropped.
 """
 
 from __future__ import annotations
 
-import html5lib
+from collections.abc import Iterator
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # Attributes every allowed element may carry.
 COMMON = frozenset({"id", "class", "title", "role", "hidden", "lang", "dir", "aria-label", "aria-labelledby",
@@ -34,8 +38,8 @@ ALLOWED: dict[str, frozenset[str]] = {tag: COMMON | frozenset(extra) for tag, ex
     "button": ("type",),
     "details": ("open",),
 }.items()}
-# The maps (templates/map.svg.j2): inline SVG, no script, no style, no external reference. html5lib
-# names SVG elements and the xlink attributes by namespace; a pin's link is checked like any href.
+# The maps (templates/map.svg.j2): inline SVG, no script, no style, no external reference. SVG
+# elements and the xlink attributes are named by namespace; a pin's link is checked like any href.
 SVG, XLINK_HREF, XMLNS_XLINK = "{http://www.w3.org/2000/svg}", "{http://www.w3.org/1999/xlink}href", "{http://www.w3.org/2000/xmlns/}xlink"
 ALLOWED.update({SVG + tag: COMMON | frozenset(extra) for tag, extra in {
     "svg": ("viewBox", "data-bw-map", XMLNS_XLINK),
@@ -90,21 +94,50 @@ def _attribute_problem(tag: str, name: str, value: str) -> str | None:
     return None
 
 
+# Where SVG content holds HTML again (the standard's "HTML integration points").
+_INTEGRATION_POINTS = frozenset({"foreignObject", "desc", "title"})
+_SVG_ATTRIBUTES = {"xlink:href": XLINK_HREF, "xmlns:xlink": XMLNS_XLINK}
+_DOCUMENT = frozenset({"html", "head", "body"})  # the parser's own; a page's <body x=...> lands on the real one
+
+
+def _named(root: LexborNode) -> Iterator[tuple[str | None, LexborNode]]:
+    """Each node under `root` in document order, with its tag named by namespace (None: not an element).
+
+    The parser does not report namespaces; the tree fixes them: an element is SVG if it is <svg>
+    or its parent is an SVG element that is not an integration point.
+    """
+    svg: set[int] = set()  # mem_id of each SVG element seen
+    for node in root.traverse(include_text=False):
+        if node.is_document_node:
+            continue
+        if not node.is_element_node:
+            yield None, node
+            continue
+        tag, parent = node.tag or "", node.parent
+        if tag == "svg" or (parent is not None and parent.mem_id in svg and parent.tag not in _INTEGRATION_POINTS):
+            svg.add(node.mem_id)
+            yield SVG + tag, node
+        else:
+            yield tag, node
+
+
 def problems(html: str) -> list[str]:
     """What in `html` is outside the allowlist, in words, in document order (at most MAX_PROBLEMS)."""
-    tree = html5lib.parseFragment(html, treebuilder="etree", namespaceHTMLElements=False)
     found: list[str] = []
-    for element in tree.iter():
-        tag = element.tag
-        if tag == "DOCUMENT_FRAGMENT":
-            continue
-        if not isinstance(tag, str):
+    document = LexborHTMLParser(html).root.parent  # a comment before any element is the document's own child
+    for tag, node in _named(document):
+        name = (tag or "").rpartition("}")[2]
+        if tag is None:
             found.append("an HTML comment or processing instruction")
+        elif tag in _DOCUMENT:
+            found += [f"attribute {key}= on <{tag}>" for key in node.attributes]
         elif tag not in ALLOWED:
-            name = tag.rpartition("}")[2]
             found.append(f"<{name}> element" + (" (script never runs here)" if name == "script" else ""))
         else:
-            found += [p for name, value in element.attrib.items() if (p := _attribute_problem(tag, str(name), value))]
+            aliases = _SVG_ATTRIBUTES if tag.startswith(SVG) else {}
+            for key, value in node.attributes.items():
+                if problem := _attribute_problem(tag, aliases.get(key, key), value or ""):
+                    found.append(problem.replace(f"<{tag}>", f"<{name}> (SVG)" if tag != name else f"<{tag}>"))
         if len(found) >= MAX_PROBLEMS:
             break
     return found[:MAX_PROBLEMS]

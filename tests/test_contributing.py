@@ -86,6 +86,11 @@ EXTRA_CASES = [
     ("docs/x.md", "# X\n\n{{ infobox('fort-falls') }}\n"),
     ("docs/x.md", "# X\n\n{{ infobox() }}\n"),
     ("docs/x.md", "---\nhide: [nav]\n---\n# X\n"),
+    # A control report naming a text its event does not cite, and an inference with no basis.
+    ("data/events.yaml", (FICTION / "data" / "events.yaml").read_text(encoding="utf-8").replace(
+        "        to: blue-league\n", "        to: blue-league\n        sources: [north-gazette-2031-03-02]\n")),
+    ("data/events.yaml", (FICTION / "data" / "events.yaml").read_text(encoding="utf-8").replace(
+        "        to: blue-league\n", "        to: blue-league\n        inferred: true\n")),
 ]
 
 

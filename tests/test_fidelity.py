@@ -164,7 +164,8 @@ def _newest(index, site: str):
         for report in event.control:
             if report.site != site:
                 continue
-            dates = [index.get(c.source).date for c in event.sources if index.get(c.source).date is not None]
+            texts = report.sources or event.sources  # those of the event's texts that report this site
+            dates = [index.get(c.source).date for c in texts if index.get(c.source).date is not None]
             text_date = report.as_of or (max(dates) if dates else (event.end or event.date))
             key = (text_date, event.date, position)
             if best is None or key >= best[0]:

@@ -107,6 +107,9 @@ HTML = {
     "attr-list-heading.md": "# T {: onmouseover=\"window.__pwned=1\" }\n",
     "attr-list-link.md": "# T\n\n[x](https://example.org){: onfocus=\"window.__pwned=1\" autofocus }\n",
     "svg-onload.md": "# T\n\n<svg onload=\"window.__pwned=1\"></svg>\n",
+    # A second <body> or <html> tag lends its attributes to the page's own: a fragment parse misses it.
+    "body-onload.md": "# T\n\n<body onload=\"window.__pwned=1\">\n",
+    "html-onclick.md": "# T\n\ntext\n\n<html onclick=\"window.__pwned=1\">\n",
     "iframe.md": "# T\n\n<iframe src=\"https://example.org\"></iframe>\n",
     "style-url.md": "# T\n\n<span style=\"left: url(https://example.org/x)\">x</span>\n",
     "style-expression.md": "# T\n\n<span style=\"width: expression(alert(1))\">x</span>\n",

@@ -85,3 +85,21 @@ def test_alias_redirects_skip_a_folder_of_the_site(tmp_path: Path) -> None:
     aliases = [SimpleNamespace(name="Maps"), SimpleNamespace(name="Karsk fight")]
     battle = SimpleNamespace(id="b", name="Battle of Karsk", aliases=aliases)
     assert alias_redirects(sitemap, [battle], docs) == {"battle-of-karsk.md": "battle.md", "karsk-fight.md": "battle.md"}
+
+
+def test_a_control_report_names_only_texts_the_event_cites(tmp_path: Path) -> None:
+    """fort-falls cites River Radio alone: its report may not name the North Gazette."""
+    change = "        to: blue-league\n"
+    (error,) = edited_errors(tmp_path, events=lambda t: t.replace(change, change + "        sources: [north-gazette-2031-03-02]\n", 1))
+    assert str(error) == (
+        "data/events.yaml:22:19: events[1].control[0].sources[0]: 'north-gazette-2031-03-02' is not one of the "
+        "event's sources (river-radio-report); a control report names those of the event's texts that report its "
+        "site, so add it to the event's 'sources' or name one of them"
+    )
+
+
+def test_an_inferred_report_gives_its_basis(tmp_path: Path) -> None:
+    change = "        to: blue-league\n"
+    (error,) = edited_errors(tmp_path, events=lambda t: t.replace(change, change + "        inferred: true\n", 1))
+    assert str(error).startswith("data/events.yaml:20:9: events[1].control[0]") and (
+        "an inferred report needs a 'note' giving the basis of the inference") in str(error), str(error)

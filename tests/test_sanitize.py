@@ -37,6 +37,8 @@ VECTORS = [
     "<noscript><p title='</noscript><img src=x onerror=alert(1)>'></noscript>", "<!-- x -->", "<template><p>x</p></template>",
     "<select><option onfocus=alert(1)>x</option></select>", "<details open ontoggle=alert(1)>x</details>",
     "<a href='x' formaction='javascript:alert(1)'>x</a>", "<button formaction=javascript:alert(1)>x</button>",
+    "<body onload=alert(1)>", "<p>x</p><body onload=alert(1)>", "<html onclick=alert(1)>", "<head onclick=alert(1)>",
+    "<?x y?>", "<p>x</p><!-- x -->",
 ]
 
 

@@ -10,7 +10,10 @@ Five kinds of report, told apart by their fields:
 - contested ground with no holder named: `contested: true` alone (fighting for the site goes on).
 `contested: true` can also mark a report of who holds it (fighting goes on there). `as_of` gives
 the date a later text looks back to ("captured … by February"): the report is about that date,
-not about the text's own.
+not about the text's own. `sources` names the event's texts that report this site (all of them
+when left out): the report's date and citations are theirs. `inferred: true` marks a report that
+no text states, which this wiki infers (its `note` gives the basis); every view labels it with
+INFERENCE.
 """
 
 from __future__ import annotations
@@ -20,9 +23,16 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, model_validator
 
 from .base import Model, Text, ref_to
+from .claim import Citation
 from .dates import Date, FieldError
 
 ControlState = Literal["change", "holds", "foothold", "withdrawal", "contested"]
+INFERENCE = "this wiki's inference"  # the one label of a report no text states, in every view
+
+
+def inference_label(inferred: bool) -> str:
+    """The label every view gives an inferred report ("" for one a text states)."""
+    return INFERENCE if inferred else ""
 
 
 def _flag(value: Any) -> Any:
@@ -46,6 +56,8 @@ class ControlReport(Model):
     contested: Flag = False
     extent: Literal["full", "partial"] = "full"
     as_of: Date | None = None
+    sources: list[Citation] = []
+    inferred: Flag = False
     note: Text | None = None
 
     @model_validator(mode="after")
@@ -63,6 +75,8 @@ class ControlReport(Model):
         if self.contested and (self.foothold is not None or self.to is not None):
             raise FieldError("'contested' marks a report of who holds a site, a withdrawal, or stands alone; "
                              "a foothold is contested already, and a change of hands is not", "contested")
+        if self.inferred and self.note is None:
+            raise FieldError("an inferred report needs a 'note' giving the basis of the inference", "note")
         if self.extent == "partial" and not given:
             raise FieldError("'extent' says how much a party holds or leaves; a report with no party has none", "extent")
         return self
@@ -76,6 +90,10 @@ class ControlReport(Model):
         if self.holds is None:
             return "contested"
         return "foothold" if self.foothold else "holds"
+
+    @property
+    def inference(self) -> str:
+        return inference_label(self.inferred)
 
     @property
     def holder(self) -> str:

@@ -35,9 +35,8 @@ def reach(span: ControlSpan) -> FuzzyDate:
     """The latest moment a report speaks of: the date a text looks back to, else the date of its
     newest text, else the event's own; a bar with no later report ends there, never further."""
     own = span.event.end or span.event.date
-    if span.as_of is not None:
-        return max(span.as_of, own)
-    return max(span.reported, own) if span.reported is not None else own
+    told = span.as_of or span.reported  # on the same days, the text's own wording ("8 May", not "by 8 May")
+    return own if told is None or (own.first_day, own.last_day) > (told.first_day, told.last_day) else told
 
 
 @dataclass
@@ -71,7 +70,7 @@ class ControlViews:
         end = max((e.end or e.date).last_day for e in self.index.events)
         for spans in self.index.control.values():
             for span in spans:
-                for citation in span.event.sources:
+                for citation in span.sources:
                     date = self.index.get(citation.source).date
                     if date is not None:
                         end = max(end, date.first_day)
@@ -83,7 +82,7 @@ class ControlViews:
         dates = [e.end or e.date for e in self.index.events]
         for spans in self.index.control.values():
             for span in spans:
-                dates += [d for c in span.event.sources if (d := self.index.get(c.source).date) is not None]
+                dates += [d for c in span.sources if (d := self.index.get(c.source).date) is not None]
         return max(dates)
 
     def sites_for(self: Renderer, ident: str | None) -> list[str]:
@@ -141,8 +140,11 @@ class ControlViews:
             bars = []
             for span in self.index.control[site]:
                 first = span.event.date.first_day
-                # Until the next report; after the last one, no text says who holds the site.
-                last = span.until.date.first_day if span.until else max(reach(span).first_day, first)
+                # Until the next report; after the last one, no text says who holds the site. A foothold
+                # or contested ground lasts only as long as texts report it: to its own last report.
+                last = max(reach(span).first_day, first)
+                if span.until:
+                    last = min(last, span.until.date.first_day) if span.standing else span.until.date.first_day
                 left = 100 * (first - start).days / total
                 width = max(100 * (last - first).days / total, 0.8)
                 if bars and _same_state(bars[-1].span, span):
@@ -171,5 +173,5 @@ class ControlViews:
 def _same_state(a: ControlSpan, b: ControlSpan) -> bool:
     """A report that repeats who holds a site (and how) continues the bar before it."""
     def key(s: ControlSpan) -> tuple:
-        return (s.party, s.extent, s.state == "foothold", s.attacker, s.withdrawn, s.contested, s.state == "withdrawal")
+        return (s.party, s.extent, s.state == "foothold", s.attacker, s.withdrawn, s.contested, s.state == "withdrawal", s.inferred)
     return key(a) == key(b)

@@ -53,6 +53,8 @@ class MapViews:
 
     def month_class(self: Renderer, site: str, day: dt.date) -> str:
         cls, span = self.holder_class(site, day)
+        if span is not None and span.inferred:  # a colour cannot carry the inference label: no holder shown
+            return "bw-pin-plain"
         return cls + (" bw-partial" if span is not None and span.extent == "partial" else "")
 
     def _pin(self: Renderer, place: Any, view: frames.Frame, colour: bool, **extra: Any) -> Pin:
@@ -66,6 +68,7 @@ class MapViews:
             label += f", held by {self.link(span.party).name}{' in part' if span.extent == 'partial' else ''}"
             if span.state == "foothold" and span.attacker:
                 label += f", with {self.link(span.attacker).name} inside or around it"
+            label += f" ({span.inference})" if span.inference else ""
             label += " by the latest report"
         return Pin(place.id, place.name, x, y, link.href, label, cls, bool(span and span.extent == "partial"), **extra)
 
