@@ -12,6 +12,7 @@ from .errors import DataError, format_path
 from .geo.checks import check_positions
 from .integrity import check_integrity
 from .ownvoice import summary_problems as own_voice_summaries
+from .quotedclaims import check_quoted_claims
 from .sourcenames import check_source_names
 from .summaries import phase_summary_problems, summary_problems
 from .validate import locate, suggest
@@ -186,6 +187,7 @@ def check(data: Dataset) -> list[DataError]:
     errors += check_own_voice(data)
     errors += check_positions(data, _error)
     errors += check_summaries(data)
+    errors += check_quoted_claims([item for _kind, item in all_items(data)], lambda item, loc, message: _error(data, item, loc, message))
     errors += check_source_names(data.items.get("sources", []), lambda item, loc, message: _error(data, item, loc, message))
     errors += check_integrity(data, lambda item, loc, message: _error(data, item, loc, message), list(all_items(data)))
     if data.battle is None and "battle" not in data.failed_kinds and not any(f.endswith("battle.yaml") for f in data.files):
