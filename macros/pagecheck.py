@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import files, frontmatter
+from . import files, frontmatter, ownvoice
 from .attribution import attributed, check_page
 from .errors import DataError
 from .index import Index
@@ -83,7 +83,7 @@ def call_errors(call: Written, index: Index, shown: str) -> list[DataError]:
     return []
 
 
-# The attribution check of each page under the last index, by page (`mkdocs serve` checks every page
+# The attribution and own-voice checks of each page under the last index, by page (`mkdocs serve` checks every page
 # again on each save; with the data unchanged, only an edited page's text is checked anew).
 _LAST: dict[str, Any] = {"index": None, "claims": None, "pages": {}}
 
@@ -93,7 +93,8 @@ def _attribution(body: str, shown: str, index: Index, first: int) -> list[DataEr
         _LAST.update(index=index, claims=attributed(index), pages={})
     seen = _LAST["pages"].get(shown)
     if seen is None or seen[0] != (first, body):
-        seen = _LAST["pages"][shown] = ((first, body), check_page(body, shown, index, _LAST["claims"], first))
+        found = check_page(body, shown, index, _LAST["claims"], first) + ownvoice.check_page(body, shown, index, first)
+        seen = _LAST["pages"][shown] = ((first, body), found)
     return list(seen[1])
 
 
