@@ -1,4 +1,4 @@
-"""Rules that cross items and files: ids, aliases, references, phases, duplicate claims."""
+"""Rules that cross items and files: ids, aliases, bases, references, phases, duplicate claims."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
+from .bases import check_bases
 from .dataset import Dataset
 from .errors import DataError, format_path
 from .geo.checks import check_positions
@@ -179,6 +180,7 @@ def check(data: Dataset) -> list[DataError]:
     kind_of, errors = check_ids(data)
     errors += check_aliases(data)
     errors += check_garrison_names(data)
+    errors += check_bases(all_items(data), lambda item, loc, message: _error(data, item, loc, message))
     errors += check_references(data, kind_of)
     errors += check_phases(data)
     errors += check_claims(data)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .alias import Alias
+from .alias import Alias, Basis
 from .base import MAX_ALIASES, Id, Label, Model, Name, Text, Url, ref_to
 from .claim import Citation, ClaimedBy, Claims, Facts
 from .dates import Date, FieldError, check_range
@@ -51,8 +51,11 @@ PartyKind = Literal[
 
 
 class Party(Cited):
-    kind: PartyKind
+    # Left out where no text says what kind of body it is; the infobox then says so.
+    kind: PartyKind | None = None
+    kind_basis: Basis | None = None
     parent: ref_to("parties") | None = None
+    parent_basis: Basis | None = None  # required with `parent` (macros/bases.py)
 
 
 UnitKind = Literal["command", "division", "brigade", "battalion", "column", "school", "other"]
@@ -63,6 +66,7 @@ class Unit(Cited):
     designation: Claims = []
     number: Label | None = None
     parent: ref_to("units") | None = None
+    parent_basis: Basis | None = None  # required with `parent` (macros/bases.py)
     party: ref_to("parties")
     garrison: ref_to("places") | None = None
     # The name the texts give the garrison where it is one of that place's aliases: the infobox
