@@ -1,4 +1,4 @@
-"""Rules that cross items and files: ids, aliases, references, phases, duplicate claims."""
+"""Rules that cross items and files: ids, aliases, bases, references, phases, duplicate claims."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
+from .bases import check_bases
 from .dataset import Dataset
 from .errors import DataError, format_path
 from .geo.checks import check_positions
 from .integrity import check_integrity
 from .ownvoice import summary_problems as own_voice_summaries
-from .placing import check_placing
+from .quotedclaims import check_quoted_claims
 from .sourcenames import check_source_names
 from .summaries import phase_summary_problems, summary_problems
 from .validate import locate, suggest
@@ -178,14 +179,15 @@ def check_summaries(data: Dataset) -> list[DataError]:
 def check(data: Dataset) -> list[DataError]:
     kind_of, errors = check_ids(data)
     errors += check_aliases(data)
-    errors += check_placing(data.items["places"], lambda item, loc, message: _error(data, item, loc, message))
     errors += check_garrison_names(data)
+    errors += check_bases(all_items(data), lambda item, loc, message: _error(data, item, loc, message))
     errors += check_references(data, kind_of)
     errors += check_phases(data)
     errors += check_claims(data)
     errors += check_own_voice(data)
     errors += check_positions(data, _error)
     errors += check_summaries(data)
+    errors += check_quoted_claims([item for _kind, item in all_items(data)], lambda item, loc, message: _error(data, item, loc, message))
     errors += check_source_names(data.items.get("sources", []), lambda item, loc, message: _error(data, item, loc, message))
     errors += check_integrity(data, lambda item, loc, message: _error(data, item, loc, message), list(all_items(data)))
     if data.battle is None and "battle" not in data.failed_kinds and not any(f.endswith("battle.yaml") for f in data.files):

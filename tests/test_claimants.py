@@ -245,3 +245,38 @@ def test_a_year_only_date_has_its_own_group_not_a_month_s(site: Path) -> None:
     assert _text(raid.getparent().getprevious()) == "Mid 2031 (no month given)"
     index = [_text(a) for a in tree.xpath("//nav[@class='bw-month-index']//a")]
     assert index == headings
+
+
+# A citation whose own words say someone else is speaking needs a claimant (macros/quotedclaims.py).
+
+SIEGE_SOURCES = "    sources: [north-gazette-2031-03-02]\n  - id: fort-falls"
+
+
+def _siege_cited(locator: str, claimed: str = "") -> object:
+    cited = f"    sources:\n      - {{source: north-gazette-2031-03-02, locator: {locator}}}\n{claimed}  - id: fort-falls"
+    return lambda t: t.replace(SIEGE_SOURCES, cited)
+
+
+@pytest.mark.parametrize(("locator", "claimed", "flagged"), [
+    ("'para. 2, according to residents'", "", True),
+    ("'para. 2, a source close to the League'", "", True),
+    ("'para. 2, according to residents'", "    claimed_by: {described: residents}\n", False),
+    ("para. 2", "", False),
+    ("'the report says little'", "", True),  # "says": the locator names a speaker
+])
+def test_a_citation_that_names_a_speaker_needs_a_claimant(tmp_path: Path, locator: str, claimed: str, flagged: bool) -> None:
+    errors = _errors(tmp_path, events=_siege_cited(locator, claimed))
+    if not flagged:
+        assert errors == []
+        return
+    (error,) = errors
+    assert error.startswith("data/events.yaml:") and "events[0].sources[0]: the citation's own words" in error
+    assert "add 'claimed_by'" in error
+
+
+def test_an_own_voice_figure_cannot_cite_someone_else_s_words(tmp_path: Path) -> None:
+    quoted = lambda t: _with_muster(t).replace(  # noqa: E731
+        "        - count: 300\n          sources: [river-radio-report]\n",
+        "        - count: 300\n          sources:\n            - {source: river-radio-report, quote: '300 guards, Vell said'}\n")
+    (error,) = _errors(tmp_path, events=quoted)
+    assert ".figures.guards in the garrison[0].sources[0]: the citation's own words ('said')" in error

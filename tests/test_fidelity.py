@@ -132,6 +132,30 @@ def test_every_alias_is_cited_to_a_text_that_uses_it_or_marked_as_our_identifica
                 assert re.search(marked_here, cell), (item.id, alias.name, cell)
 
 
+def test_every_part_of_and_stated_type_shows_its_basis_and_an_unstated_type_says_so(index, site_pages) -> None:
+    """'Part of' always, and 'Type' where the data gives a basis, show the texts that state it or our
+    identification with its basis; a type no text states is shown as not stated, not guessed."""
+    identified = unstated = 0
+    for item in index.entities.values():
+        if not hasattr(item, "parent_basis"):
+            continue
+        tree = site_pages[f"{index.kind_of[item.id]}/{item.id}/index.html"]
+        for field, label in (("parent", "Part of"), ("kind", "Type")):
+            cell = squash(" ".join(td.text_content() for td in tree.xpath(f"//aside//tr[th='{label}']/td")))
+            basis = getattr(item, f"{field}_basis", None)
+            if field == "parent" and item.parent:
+                assert basis is not None and basis.marked, f"{item.id}: 'Part of' {item.parent} rests on nothing"
+            if basis is not None and basis.identified:
+                assert "(identified here: " + squash(basis.identified) + ")" in cell, (item.id, label, cell)
+                identified += 1
+            if basis is not None and basis.sources:
+                assert re.search(r"\[\d+\]", cell), (item.id, label, cell)
+            if field == "kind" and item.kind is None:
+                assert cell == "Not stated in the texts", (item.id, cell)
+                unstated += 1
+    assert identified >= 7 and unstated >= 1
+
+
 def _newest(index, site: str):
     """The report from the newest text about a site; within one text, the latest moment it describes.
     A text that only looks back (`as_of`) reports that earlier date, not its own."""
@@ -251,25 +275,32 @@ def test_every_quote_from_one_of_the_five_texts_is_its_own_words(index) -> None:
     assert checked >= 20
 
 
-def test_every_located_in_is_cited_or_marked_as_our_placing(index, site_pages) -> None:
-    places = index.by_kind["places"]
+def test_every_located_in_is_cited_or_marked_as_our_identification(index, site_pages) -> None:
+    """A place's 'Located in' shows the texts that place it there, whose quote names the containing
+    place, or our identification with its basis; so does a 'Type' that has a basis."""
     ours = cited = 0
-    for place in (p for p in places if p.within):
-        container = index.get(place.within)
+    for place in index.by_kind["places"]:
+        tree = site_pages[f"places/{place.id}/index.html"]
+        row = lambda label: squash(" ".join(td.text_content() for td in tree.xpath(f"//aside//tr[th='{label}']/td")))  # noqa: B023,E731
+        if place.kind_basis is not None and place.kind_basis.identified:
+            assert row("Type").endswith(f"(identified here: {squash(place.kind_basis.identified)})"), (place.id, row("Type"))
+        if not place.within:
+            continue
+        basis, container = place.within_basis, index.get(place.within)
+        assert basis is not None and basis.marked, f"{place.id}: 'Located in' {place.within} rests on nothing"
         names = [container.name, *(a.name for a in container.aliases)]
-        for citation in place.within_sources:  # a quote that backs a placing names the place it is placed in
+        for citation in basis.sources:  # a quote that backs a placing names the place it is placed in
             if citation.quote:
                 assert any(n.casefold() in citation.quote.casefold() for n in names), (place.id, citation.quote)
-        tree = site_pages[f"places/{place.id}/index.html"]
-        cell = squash(" ".join(td.text_content() for td in tree.xpath("//aside//tr[th='Located in']/td")))
-        if place.within_basis:
-            assert cell.endswith(f"(placed here, not by the texts: {squash(place.within_basis)})"), (place.id, cell)
+        cell = row("Located in")
+        if basis.identified:
+            assert cell.endswith(f"(identified here: {squash(basis.identified)})"), (place.id, cell)
             ours += 1
         else:
-            assert place.within_sources and re.fullmatch(re.escape(container.name) + r"(?: ?\[\d+\])+", cell), (place.id, cell)
+            assert re.fullmatch(re.escape(container.name) + r"(?: ?\[\d+\])+", cell), (place.id, cell)
             cited += 1
-        position = squash(" ".join(td.text_content() for td in tree.xpath("//aside//tr[th='Position']/td")))
-        if place.within_basis and "which has a pin" in position:
+        position = row("Position")
+        if basis.identified and "which has a pin" in position:
             assert "(by this wiki's placing, above)" in position, (place.id, position)
-    print(f"located in: {cited} cited, {ours} placed by this wiki")
+    print(f"located in: {cited} cited, {ours} identified by this wiki")
     assert ours >= 5 and cited >= 5

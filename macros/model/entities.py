@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .alias import Alias
+from .alias import Alias, Basis
 from .base import MAX_ALIASES, Id, Label, Model, Name, Text, Url, ref_to
 from .claim import Citation, ClaimedBy, Claims, Facts
 from .dates import Date, FieldError, check_range
@@ -51,8 +51,11 @@ PartyKind = Literal[
 
 
 class Party(Cited):
-    kind: PartyKind
+    # Left out where no text says what kind of body it is; the infobox then says so.
+    kind: PartyKind | None = None
+    kind_basis: Basis | None = None
     parent: ref_to("parties") | None = None
+    parent_basis: Basis | None = None  # required with `parent` (macros/bases.py)
 
 
 UnitKind = Literal["command", "division", "brigade", "battalion", "column", "school", "other"]
@@ -63,6 +66,7 @@ class Unit(Cited):
     designation: Claims = []
     number: Label | None = None
     parent: ref_to("units") | None = None
+    parent_basis: Basis | None = None  # required with `parent` (macros/bases.py)
     party: ref_to("parties")
     garrison: ref_to("places") | None = None
     # The name the texts give the garrison where it is one of that place's aliases: the infobox
@@ -93,13 +97,9 @@ class Distance(Model):
 
 class Place(Cited):
     kind: PlaceKind
-    # Where no text says what kind of place it is: why we take it to be one.
-    kind_basis: Text | None = None
+    kind_basis: Basis | None = None
     within: ref_to("places") | None = None
-    # `within` is cited to the texts that place it there, or, where none does, marked as our
-    # placing with its basis (checks.check_placing).
-    within_sources: list[Citation] = []
-    within_basis: Text | None = None
+    within_basis: Basis | None = None  # required with `within` (macros/bases.py)
     coordinates: Coordinates | None = None
     bounds: Bounds | None = None
     distances: list[Distance] = []
@@ -128,9 +128,9 @@ class Phase(Cited):
 
     start: Date
     end: Date | None = None
-    claimed_by: ClaimedBy | None = None
-    start_claim: DateClaim | None = None
-    end_claim: DateClaim | None = None
+    claimed_by: ClaimedBy | None = Field(None, description="Whose account the phase (its dates and summary) is")
+    start_claim: DateClaim | None = Field(None, description="Who gives the start date alone, with the texts that carry it")
+    end_claim: DateClaim | None = Field(None, description="Who gives the end date alone, with the texts that carry it")
 
     @model_validator(mode="after")
     def _ordered(self) -> Phase:
