@@ -28,7 +28,7 @@ MUSTER = """
   - id: muster-at-the-fort
     date: 2031-03-04
     kind: statement
-    title: The League musters at the fort
+    title: Ana Vell says the League musters at the fort
     summary: Ana Vell says the League's fighters muster on the walls.
     places: [karsk-fort]
     parties: [blue-league]
@@ -254,7 +254,9 @@ SIEGE_SOURCES = "    sources: [north-gazette-2031-03-02]\n  - id: fort-falls"
 
 def _siege_cited(locator: str, claimed: str = "") -> object:
     cited = f"    sources:\n      - {{source: north-gazette-2031-03-02, locator: {locator}}}\n{claimed}  - id: fort-falls"
-    return lambda t: t.replace(SIEGE_SOURCES, cited)
+    title = "title: The Blue League attacks Karsk"
+    said = title.replace("The Blue", "Residents say the Blue") if claimed else title  # a claimed event's title says who says it
+    return lambda t: t.replace(SIEGE_SOURCES, cited).replace(title, said)
 
 
 @pytest.mark.parametrize(("locator", "claimed", "flagged"), [
