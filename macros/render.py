@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from .citations import PageCitations, Use, backlink_letter, named_date
+from .compiled import COMPILED
 from .index import Index
 from .links import SiteMap, relative
 from .model import Citation, ClaimedBy, FuzzyDate, claimant_of
@@ -59,7 +60,7 @@ def make_environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        finalize=_literal,
+        finalize=_literal, bytecode_cache=COMPILED,
     )
     # Jinja's `capitalize` lowercases the rest ("ABC" -> "Abc"); labels are free text.
     env.filters["sentence"] = lambda text: str(text)[:1].upper() + str(text)[1:]
