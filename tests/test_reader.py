@@ -134,8 +134,10 @@ def test_control_chart_table_and_summary(site: Path) -> None:
     # The last bar ends at its own report (late March, from the 21st), not at the axis's end (31 March):
     # no later text says who holds the fort.
     assert spans[1][0] + spans[1][1] < 100 - 10 and "last reported late March 2031, no later report" in text(bars[1])
-    # A one-party account of control names its claimant in the chart too.
-    assert "Grey Army (partial) (Claimed by Grey Army) from late March 2031" in text(bars[1])
+    # A one-party account of control names its claimant in the chart too, in the table's words.
+    assert "Grey Army (partial) (Grey Army claim) from late March 2031" in text(bars[1])
+    held = [text(tr.xpath("./td")[1]) for tr in tree.find_class("bw-control-table")[0].xpath(".//tbody/tr")]
+    assert text(bars[1]).startswith(held[-1] + " "), (held, text(bars[1]))
     assert [text(t) for t in tree.find_class("bw-tick")] == ["Feb 2031", "Mar"]  # the year once, then months
     # The newest report as its text dates it, not the axis's last possible day (31 Mar 2031)
     caption = text(tree.xpath("//figure[contains(@class, 'bw-chart')]/figcaption")[0])
