@@ -15,6 +15,7 @@ from .ownvoice import summary_problems as own_voice_summaries
 from .quotedclaims import check_quoted_claims
 from .sourcenames import check_source_names
 from .summaries import phase_summary_problems, summary_problems
+from .titles import title_problems
 from .validate import locate, suggest
 from .walk import claim_fields, references
 
@@ -169,11 +170,13 @@ def check_own_voice(data: Dataset) -> list[DataError]:
 
 
 def check_summaries(data: Dataset) -> list[DataError]:
-    """An event's summary that repeats a claimed figure of the event names the claimant (macros/attribution.py)."""
+    """An event's summary that repeats a claimed figure of the event names the claimant (macros/attribution.py);
+    a claimed event's title says who says it (macros/titles.py)."""
     entities = {item.id: item for _kind, item in all_items(data)}
     found = [*summary_problems(data.items["events"], entities), *phase_summary_problems(data.items.get("phases", []), entities),
              *own_voice_summaries(data.items["events"], entities)]
-    return [_error(data, item, ("summary",), message) for item, message in found]
+    titles = [_error(data, event, ("title",), message) for event, message in title_problems(data.items["events"], entities)]
+    return [_error(data, item, ("summary",), message) for item, message in found] + titles
 
 
 def check(data: Dataset) -> list[DataError]:
