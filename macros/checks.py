@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from .bases import check_bases
+from .bases import check_bases, check_named
 from .dataset import Dataset
 from .errors import DataError, format_path
 from .geo.checks import check_positions
@@ -184,6 +184,7 @@ def check(data: Dataset) -> list[DataError]:
     errors += check_aliases(data)
     errors += check_garrison_names(data)
     errors += check_bases(all_items(data), lambda item, loc, message: _error(data, item, loc, message))
+    errors += check_named(data.items["events"], {i.id: i for _k, i in all_items(data)}, lambda item, loc, message: _error(data, item, loc, message))
     errors += check_references(data, kind_of)
     errors += check_phases(data)
     errors += check_claims(data)
