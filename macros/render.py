@@ -7,13 +7,14 @@ The shared helpers (links, citation marks, dates, claimants) live on `Renderer`;
 from __future__ import annotations
 
 import calendar
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from .citations import PageCitations, Use, backlink_letter, named_date
@@ -53,9 +54,17 @@ def _literal(value: Any) -> Any:
     return Markup(str(escape(value)).translate(_MARKDOWN_ACTIVE))
 
 
+# Compiled templates are kept between builds in Jinja's own per-user temporary folder (it checks the
+# folder's owner and mode), each under the hash of its source. The options below change what a
+# template compiles to, so this file's own hash names the files too.
+_BYTECODE = FileSystemBytecodeCache(pattern=f"__bw_{hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]}_%s.cache")
+
+
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=_BYTECODE,
+        auto_reload=False,  # one environment per build: a template never changes during one
         autoescape=select_autoescape(["html", "j2"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -97,6 +106,9 @@ class Renderer(TimelineViews, ControlViews, RecordViews, MapViews):
         self.sitemap = sitemap
         self.calls = calls or {}
         self.env = make_environment()
+        # What every template may use: the parts (`{% import "parts.html.j2" as p %}`) see them as
+        # globals, so Jinja makes that module once per build, not once per macro call.
+        self.env.globals.update(h=self, index=index)
         self.env.filters["source_name"] = lambda ident: self.index.get(ident).name
         self.env.filters["source_short"] = lambda ident: self.index.get(ident).outlet or self.index.get(ident).name
         self.start_page("")
