@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import files, frontmatter
-from .attribution import attributed, check_page
+from .attribution import attributed, check_page, prepare
 from .errors import DataError
 from .index import Index
 from .links import page_url
@@ -87,15 +87,22 @@ def page_files(docs_dir: Path) -> list[Path]:
     return sorted(docs_dir.rglob("*.md"))
 
 
-def check_pages(docs_dir: Path, root: Path, index: Index) -> tuple[dict[str, list[Call]], list[DataError]]:
+Pages = dict[Path, tuple[str, int, list[DataError]]]  # page -> read_page's (body, first line, errors)
+
+
+def read_pages(docs_dir: Path, root: Path) -> Pages:
+    """Every page, read once (with the size cap) for all the checks of one build or `make check`."""
+    return {page: read_page(page, root) for page in page_files(docs_dir)}
+
+
+def check_pages(docs_dir: Path, root: Path, index: Index, pages: Pages | None = None) -> tuple[dict[str, list[Call]], list[DataError]]:
     """Every error in every page; and, per id, the valid calls that name it (`json_link` is not a mention)."""
     errors: list[DataError] = []
     mentions: dict[str, list[Call]] = defaultdict(list)
-    claims = attributed(index)  # one-party claims, for the attribution check of each page
-    for page in page_files(docs_dir):
+    claims = prepare(index, attributed(index))  # one-party claims, for the attribution check of each page
+    for page, (body, first, read_errors) in (read_pages(docs_dir, root) if pages is None else pages).items():
         shown = files.shown(page, root)
         url = page_url(page.relative_to(docs_dir))
-        body, first, read_errors = read_page(page, root)
         calls, grammar_errors = page_errors(body, first, shown)
         errors += read_errors + grammar_errors
         if not read_errors:
