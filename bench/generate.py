@@ -85,7 +85,8 @@ def generate(out: Path, events: int, units: int, seed: int = 7, split_above: int
                      **({"url": f"https://example.org/gazette/{i}"} if i % 3 == 0 else {})}
                     for i, s in enumerate(sources)],
         "parties": [{"id": ident, "name": name, "kind": "armed-group", "sources": _cites(rng, sources),
-                     **({"parent": parent} if parent else {})} for ident, name, parent in PARTIES],
+                     **({"parent": parent, "parent_basis": {"sources": [sources[0]]}} if parent else {})}
+                    for ident, name, parent in PARTIES],
         "people": [{"id": p, "name": f"Commander {ROOTS[i % len(ROOTS)]} {i}", "role": "commander",
                     "affiliation": rng.choice(parties), "sources": _cites(rng, sources)} for i, p in enumerate(people)],
     }
@@ -111,6 +112,7 @@ def generate(out: Path, events: int, units: int, seed: int = 7, split_above: int
                                 "sources": _cites(rng, sources)}
         if i >= 10:
             unit["parent"] = unit_ids[i % 10]
+            unit["parent_basis"] = {"identified": "the generator's own grouping"}  # a basis is required with 'parent'
         if i % 5 == 0:
             unit["designation"] = _claims(rng, sources, [f"RB {i}", f"Battalion {i}"][: 1 + (i % 10 == 0)])
         data["units"].append(unit)

@@ -3,18 +3,17 @@
 A sentence in a page that cites a source, and repeats the figure of a claim (or the date of an
 event) that the data attributes to a party or person from that source, must name the claimant
 or use an attribution form ("according to", "said", "claimed", "reported by", ...). The same
-rule holds for an event's own summary where it repeats a claimed figure of that event, since the
-timeline shows the summary beside the event's claimant only.
+rule holds for data/'s own summaries (macros/summaries.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .errors import DataError
-from .model import Claim, ClaimedBy, Event, FuzzyDate
+from .model import Claim, ClaimedBy, Event, FuzzyDate, Phase, claimant_of
 from .model.count import QUALIFIERS as COUNT_QUALIFIERS
 from .sentences import cited_sentences, has_day, has_phrase, numbers, token_number, words
 from .walk import claim_fields
@@ -54,22 +53,36 @@ WINDOW = 4  # a figure counts as repeated when a word of its label stands this c
 
 
 def attributed(index: Index) -> list[Attributed]:
-    """Every claimed figure (a count with a number, `claimed_by` on the claim itself) and every claimed
-    event dated to one day. A month or a span is shared by too many events to tie a sentence to one."""
+    """Every claimed figure (a count with a number whose claimant is its own or, unless it is the
+    text's own voice, its event's), every claimed event dated to one day, and every phase date to
+    the day that a party claims. A month or a span is shared by too many events to tie a sentence to one."""
     common = _party_words(index.entities)
     out: list[Attributed] = []
     for item in index.entities.values():
         for loc, claims in claim_fields(item):
             label = " › ".join(str(p) for p in loc if not isinstance(p, int))
             for claim in claims:
-                if claim.claimed_by and claim.count is not None and claim.count.number is not None:
+                who = claimant_of(claim, getattr(item, "claimed_by", None))
+                if who and claim.count is not None and claim.count.number is not None:
                     context = _content(f"{loc[-1]} {claim.value or ''}", common)
-                    out.append(Attributed(f"claim '{item.id} › {label}'", claim.claimed_by, _sources(claim), claim.count.number, None, context,
+                    out.append(Attributed(f"claim '{item.id} › {label}'", who, _sources(claim), claim.count.number, None, context,
                                           claim.count.qualifier))
         if isinstance(item, Event) and item.claimed_by and item.date.day and item.end is None:
             context = _content(item.title, common)
             out.append(Attributed(f"event '{item.id}'", item.claimed_by, _sources(item), None, item.date, context))
+        for which, date, claim in phase_date_claims(item):
+            out.append(Attributed(f"the {which} of phase '{item.id}'", claim.claimed_by, _sources(claim), None, date,
+                                  _content(item.name, common)))
     return out
+
+
+def phase_date_claims(item: Any) -> Iterator[tuple[str, FuzzyDate, Any]]:
+    """('start' or 'end', the date, its DateClaim) for each date of a phase that is dated to the day and claimed."""
+    if isinstance(item, Phase):
+        for which in ("start", "end"):
+            date, claim = getattr(item, which), item.date_claim(which)
+            if date is not None and claim is not None and date.day:
+                yield which, date, claim
 
 
 def _party_words(entities: Mapping[str, Any]) -> frozenset[str]:
@@ -86,7 +99,7 @@ def _content(text: str, common: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words(text) if w not in STOPWORDS and w not in common and not w.isdigit())
 
 
-def _sources(claim: Claim | Event) -> frozenset[str]:
+def _sources(claim: Claim | Event | Any) -> frozenset[str]:
     return frozenset(c.source for c in claim.sources)
 
 
@@ -173,23 +186,3 @@ def check_page(text: str, shown: str, index: Index, items: list[Attributed] | tu
                 line = sentence.line + first - 1
                 errors.append(DataError(shown, line, sentence.col, where, _message(index.entities, item, repeated, "this sentence")))
     return errors
-
-
-def summary_problems(events: Iterable[Event], entities: Mapping[str, Any]) -> Iterator[tuple[Event, str]]:
-    """(event, message) for each event summary that states a claimed figure of its own event as fact."""
-    for event in events:
-        if event.claimed_by:
-            continue  # the timeline shows the summary with its claimant
-        tokens = words(event.summary)
-        found = numbers(tokens)
-        for label, claims in event.figures.items():
-            for claim in claims:
-                if claim.claimed_by is None or claim.count is None or claim.count.number not in found:
-                    continue
-                common = _party_words(entities)
-                item = Attributed(f"claim '{event.id} › {label}'", claim.claimed_by, _sources(claim), claim.count.number, None,
-                                  _content(f"{label} {claim.value or ''}", common), claim.count.qualifier)
-                if repeats(tokens, found, item) is None:
-                    continue
-                if not is_attributed(entities, tokens, claim.claimed_by):
-                    yield event, _message(entities, item, f"the figure {claim.count.number:,}", "the summary")

@@ -1,4 +1,4 @@
-"""Rules that cross items and files: ids, aliases, references, phases, duplicate claims."""
+"""Rules that cross items and files: ids, aliases, bases, references, phases, duplicate claims."""
 
 from __future__ import annotations
 
@@ -6,11 +6,15 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from .attribution import summary_problems
+from .bases import check_bases
 from .dataset import Dataset
 from .errors import DataError, format_path
 from .geo.checks import check_positions
 from .integrity import check_integrity
+from .ownvoice import summary_problems as own_voice_summaries
+from .quotedclaims import check_quoted_claims
+from .sourcenames import check_source_names
+from .summaries import phase_summary_problems, summary_problems
 from .validate import locate, suggest
 from .walk import claim_fields, references
 
@@ -151,21 +155,40 @@ def check_claims(data: Dataset) -> list[DataError]:
     return errors
 
 
+def check_own_voice(data: Dataset) -> list[DataError]:
+    """'own_voice' overrides the claimant of the event a claim belongs to; elsewhere it says nothing."""
+    errors = []
+    for _kind, item in all_items(data):
+        for loc, claims in claim_fields(item):
+            for index, claim in enumerate(claims):
+                if claim.own_voice and getattr(item, "claimed_by", None) is None:
+                    message = ("'own_voice: true' marks a figure as the cited text's own words inside an event that a party claims, "
+                               "but this item has no 'claimed_by', so nothing here is a party's claim; remove 'own_voice'")
+                    errors.append(_error(data, item, (*loc, index, "own_voice"), message))
+    return errors
+
+
 def check_summaries(data: Dataset) -> list[DataError]:
     """An event's summary that repeats a claimed figure of the event names the claimant (macros/attribution.py)."""
     entities = {item.id: item for _kind, item in all_items(data)}
-    return [_error(data, event, ("summary",), message) for event, message in summary_problems(data.items["events"], entities)]
+    found = [*summary_problems(data.items["events"], entities), *phase_summary_problems(data.items.get("phases", []), entities),
+             *own_voice_summaries(data.items["events"], entities)]
+    return [_error(data, item, ("summary",), message) for item, message in found]
 
 
 def check(data: Dataset) -> list[DataError]:
     kind_of, errors = check_ids(data)
     errors += check_aliases(data)
     errors += check_garrison_names(data)
+    errors += check_bases(all_items(data), lambda item, loc, message: _error(data, item, loc, message))
     errors += check_references(data, kind_of)
     errors += check_phases(data)
     errors += check_claims(data)
+    errors += check_own_voice(data)
     errors += check_positions(data, _error)
     errors += check_summaries(data)
+    errors += check_quoted_claims([item for _kind, item in all_items(data)], lambda item, loc, message: _error(data, item, loc, message))
+    errors += check_source_names(data.items.get("sources", []), lambda item, loc, message: _error(data, item, loc, message))
     errors += check_integrity(data, lambda item, loc, message: _error(data, item, loc, message), list(all_items(data)))
     if data.battle is None and "battle" not in data.failed_kinds and not any(f.endswith("battle.yaml") for f in data.files):
         errors.append(DataError("data/battle.yaml", 0, 0, "", "no battle found; add data/battle.yaml with a 'battle:' mapping"))

@@ -46,7 +46,13 @@ def backlink_letter(position: int) -> str:
     return out
 
 
+def long_date(date: FuzzyDate) -> str:
+    """A date written out in full, with its qualifier: "after 10 August 2025", "late April 2025", "2025"."""
+    parts = [date.qualifier, str(date.day) if date.day else "", calendar.month_name[date.month] if date.month else "", str(date.year)]
+    return " ".join(p for p in parts if p)
+
+
 def named_date(name: str, date: FuzzyDate) -> bool:
-    """Whether a source's name already spells out its date ("… 2 March 2031"), so it is not said twice."""
-    long = f"{date.day} {calendar.month_name[date.month]} {date.year}" if date.day else ""
-    return date.display() in name or bool(long and long in name)
+    """Whether a source's name already spells out its date, qualifier and all ("… after 2 March 2031"),
+    so it is not said twice; a name that drops the qualifier still gets the date."""
+    return date.display() in name or long_date(date) in name

@@ -10,7 +10,7 @@ from .checks import all_items
 from .dataset import Dataset
 from .model import Battle, Claim, Event, FuzzyDate, Phase
 from .model.claim import Citation, differ, group_by_statement
-from .model.control import INFERENCE
+from .model.control import inference_label
 from .walk import claim_fields, references
 
 
@@ -45,8 +45,7 @@ class ControlSpan:
 
     @property
     def inference(self) -> str:
-        """The label every view gives an inferred report ("" for one a text states)."""
-        return INFERENCE if self.inferred else ""
+        return inference_label(self.inferred)
 
     @property
     def standing(self) -> bool:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple
 
-from . import files, frontmatter
+from . import files, frontmatter, ownvoice
 from .attribution import attributed, check_page, prepare
 from .errors import DataError
 from .index import Index
@@ -107,6 +107,7 @@ def check_pages(docs_dir: Path, root: Path, index: Index, pages: Pages | None = 
         errors += read_errors + grammar_errors
         if not read_errors:
             errors += check_page(body, shown, index, claims, first)
+            errors += ownvoice.check_page(body, shown, index, first)
         for call in calls:
             found = call_errors(call, index, shown)
             errors += found

@@ -6,7 +6,6 @@ The shared helpers (links, citation marks, dates, claimants) live on `Renderer`;
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import re
 from collections.abc import Iterable
@@ -20,7 +19,7 @@ from markupsafe import Markup, escape
 from .citations import PageCitations, Use, backlink_letter, named_date
 from .index import Index
 from .links import SiteMap, relative
-from .model import Citation, ClaimedBy, FuzzyDate
+from .model import Citation, ClaimedBy, FuzzyDate, claimant_of
 from .model.claim import differ, group_by_statement
 from .pagecheck import Call
 from .rows import RowCache, href_token
@@ -163,9 +162,6 @@ class Renderer(TimelineViews, ControlViews, RecordViews, MapViews):
     def date(self, value: FuzzyDate | None) -> str:
         return value.display() if value else ""
 
-    def month(self, value: FuzzyDate) -> str:
-        return f"{calendar.month_name[value.month]} {value.year}" if value.month else str(value.year)
-
     def short_name(self, party: str) -> str:
         """How a claim's party reads in "(… claim)": its claim_label, else its shortest alias, else its name."""
         item = self.index.get(party)
@@ -183,6 +179,7 @@ class Renderer(TimelineViews, ControlViews, RecordViews, MapViews):
         full = "Claimed by " + (", ".join(x.name for x in (person, party) if x) or str(who.described))
         return Claimant(party, person, short, full, who.described)
 
+    claimant_of = staticmethod(claimant_of)
     group_claims = staticmethod(group_by_statement)
     differ = staticmethod(differ)
 

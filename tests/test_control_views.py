@@ -5,6 +5,7 @@ site, and every infobox line carries its own look-back and note."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -59,6 +60,7 @@ FERRY = """
     sources: [river-radio-report]
 """
 PAGES = {
+    "chronology.md": "# Chronology\n\n{{ chronology() }}\n\n## References\n\n{{ references() }}\n",
     "control.md": "# Control\n\n{{ control_summary() }}\n\n{{ control() }}\n\n## References\n\n{{ references() }}\n",
     "places/karsk-ferry.md": "# Karsk Ferry\n\n{{ infobox('karsk-ferry') }}\n\n## References\n\n{{ references() }}\n",
 }
@@ -121,6 +123,13 @@ def test_an_inferred_report_carries_the_same_label_in_every_view(site: Path) -> 
     pins = [p.get("aria-label") for p in page(site, "map").xpath("//*[@data-bw-pin]")]  # the map's SVG
     assert any(f"Karsk Ferry, held by Blue League {label}" in p for p in pins), pins
     assert not any(label in text(r) for r in page(site, "control").find_class("bw-chart-row") if "Karsk Fort" in text(r))
+    chronology = page(site, "chronology")
+    lines = [text(li) for li in chronology.xpath("//ul[contains(@class, 'bw-control-changes')]/li")]
+    assert f"Karsk Ferry passes to Blue League {label} (from the word 'again')" in lines, lines
+    # The month slider can show no label, so it shows no holder for the inferred month (March 2031).
+    (pin,) = chronology.xpath("//*[@data-bw-pin='karsk-ferry'][@data-bw-months]")
+    months = json.loads(pin.get("data-bw-months"))
+    assert months["2031-03"] == "bw-pin-plain" and months["2031-02"].startswith("bw-holder-"), months
 
 
 def test_a_reports_date_and_marks_are_those_of_the_texts_that_report_its_site(site: Path) -> None:

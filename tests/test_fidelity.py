@@ -132,6 +132,30 @@ def test_every_alias_is_cited_to_a_text_that_uses_it_or_marked_as_our_identifica
                 assert re.search(marked_here, cell), (item.id, alias.name, cell)
 
 
+def test_every_part_of_and_stated_type_shows_its_basis_and_an_unstated_type_says_so(index, site_pages) -> None:
+    """'Part of' always, and 'Type' where the data gives a basis, show the texts that state it or our
+    identification with its basis; a type no text states is shown as not stated, not guessed."""
+    identified = unstated = 0
+    for item in index.entities.values():
+        if not hasattr(item, "parent_basis"):
+            continue
+        tree = site_pages[f"{index.kind_of[item.id]}/{item.id}/index.html"]
+        for field, label in (("parent", "Part of"), ("kind", "Type")):
+            cell = squash(" ".join(td.text_content() for td in tree.xpath(f"//aside//tr[th='{label}']/td")))
+            basis = getattr(item, f"{field}_basis", None)
+            if field == "parent" and item.parent:
+                assert basis is not None and basis.marked, f"{item.id}: 'Part of' {item.parent} rests on nothing"
+            if basis is not None and basis.identified:
+                assert "(identified here: " + squash(basis.identified) + ")" in cell, (item.id, label, cell)
+                identified += 1
+            if basis is not None and basis.sources:
+                assert re.search(r"\[\d+\]", cell), (item.id, label, cell)
+            if field == "kind" and item.kind is None:
+                assert cell == "Not stated in the texts", (item.id, cell)
+                unstated += 1
+    assert identified >= 7 and unstated >= 1
+
+
 def _newest(index, site: str):
     """The report from the newest text about a site; within one text, the latest moment it describes.
     A text that only looks back (`as_of`) reports that earlier date, not its own."""

@@ -3,6 +3,7 @@
 from .alias import Alias
 from .battle import Battle, Side
 from .claim import Citation, Claim, ClaimedBy, Claims, Facts
+from .claimant import claimant_of
 from .control import ControlChange, ControlReport
 from .dates import FuzzyDate, parse_date
 from .entities import Distance, Entity, Party, Person, Phase, Place, Source, Unit
@@ -35,5 +36,6 @@ __all__ = [
     "Side",
     "Source",
     "Unit",
+    "claimant_of",
     "parse_date",
 ]

@@ -16,6 +16,20 @@ from .base import Model, Name, Text
 from .claim import Citation
 
 
+class Basis(Model):
+    """What a field rests on: the texts that state it, or `identified: <why>` where no text states
+    it and we infer it. Used for the fields a text seldom states outright, such as a party's type
+    or what it is part of; the page shows the marks, or our identification with its basis."""
+
+    sources: list[Citation] = []
+    identified: Text | None = None
+
+    @property
+    def marked(self) -> bool:
+        """Cited to a text, or marked as our identification with its basis."""
+        return bool(self.sources) or self.identified is not None
+
+
 class Alias(Model):
     name: Name
     sources: list[Citation] = []

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from .names import BIDI_CONTROLS, describe, invisible, mixed_script_word
 
@@ -20,6 +20,18 @@ Id = Annotated[
     Field(description="A stable kebab-case id, e.g. 'light-infantry-battalion-47'"),
 ]
 
+
+
+def _flag(value: Any) -> Any:
+    """The loader reads every scalar as a string: only "true" and "false" count as a yes or no."""
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    raise ValueError("expected true or false")
+
+
+Flag = Annotated[bool, BeforeValidator(_flag)]
 
 
 @dataclass(frozen=True)

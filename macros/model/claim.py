@@ -8,7 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from .base import MAX_LABEL, Label, Model, Text, ref_to
+from .base import MAX_LABEL, Flag, Label, Model, Text, ref_to
+from .claimant import ClaimedBy
 from .count import CountValue
 from .dates import Date, FieldError, FuzzyDate, check_range
 
@@ -36,21 +37,6 @@ class Citation(Model):
         return value
 
 
-class ClaimedBy(Model):
-    """Who made a claim: a party, a person, or both; or, where the text names neither, its own
-    words for them (`described: local sources`)."""
-
-    party: ref_to("parties") | None = None
-    person: ref_to("people") | None = None
-    described: Text | None = None
-
-    @model_validator(mode="after")
-    def _someone(self) -> ClaimedBy:
-        if not (self.party or self.person or self.described):
-            raise ValueError("name a party or a person who made the claim")
-        return self
-
-
 class Claim(Model):
     """A value, the sources that state it, and who claims it.
 
@@ -67,11 +53,17 @@ class Claim(Model):
     names: list[ref_to()] = []
     sources: list[Citation] = Field(min_length=1)
     claimed_by: ClaimedBy | None = None
+    # The cited text states this in its own voice: no party's claim, even inside an event that a
+    # party claims (a claim with neither field takes the event's claimant; see `claimant_of`).
+    own_voice: Flag | None = None
     as_of: Date | None = None
     note: Text | None = None
 
     @model_validator(mode="after")
     def _has_value(self) -> Claim:
+        if self.own_voice and self.claimed_by is not None:
+            raise FieldError("a claim is either one party's ('claimed_by') or the cited text's own ('own_voice: true'), not both; "
+                             "keep the one the text supports", "own_voice")
         typed = [n for n in ("count", "date", "names") if getattr(self, n)]
         if not typed and self.value is None and self.ref is None:
             raise ValueError("a claim needs a 'value', a 'ref' to an entity, or a typed value ('count', 'date' or 'names')")

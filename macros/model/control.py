@@ -30,6 +30,11 @@ ControlState = Literal["change", "holds", "foothold", "withdrawal", "contested"]
 INFERENCE = "this wiki's inference"  # the one label of a report no text states, in every view
 
 
+def inference_label(inferred: bool) -> str:
+    """The label every view gives an inferred report ("" for one a text states)."""
+    return INFERENCE if inferred else ""
+
+
 def _flag(value: Any) -> Any:
     """The loader reads every scalar as a string: only "true" and "false" count as a yes or no."""
     if isinstance(value, bool):
@@ -85,6 +90,10 @@ class ControlReport(Model):
         if self.holds is None:
             return "contested"
         return "foothold" if self.foothold else "holds"
+
+    @property
+    def inference(self) -> str:
+        return inference_label(self.inferred)
 
     @property
     def holder(self) -> str:

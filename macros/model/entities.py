@@ -6,10 +6,10 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .alias import Alias
+from .alias import Alias, Basis
 from .base import MAX_ALIASES, Id, Label, Model, Name, Text, Url, ref_to
-from .claim import Citation, Claims, Facts
-from .dates import Date, check_range
+from .claim import Citation, ClaimedBy, Claims, Facts
+from .dates import Date, FieldError, check_range
 from .geo import Bounds, Coordinates
 
 
@@ -51,8 +51,11 @@ PartyKind = Literal[
 
 
 class Party(Cited):
-    kind: PartyKind
+    # Left out where no text says what kind of body it is; the infobox then says so.
+    kind: PartyKind | None = None
+    kind_basis: Basis | None = None
     parent: ref_to("parties") | None = None
+    parent_basis: Basis | None = None  # required with `parent` (macros/bases.py)
 
 
 UnitKind = Literal["command", "division", "brigade", "battalion", "column", "school", "other"]
@@ -63,6 +66,7 @@ class Unit(Cited):
     designation: Claims = []
     number: Label | None = None
     parent: ref_to("units") | None = None
+    parent_basis: Basis | None = None  # required with `parent` (macros/bases.py)
     party: ref_to("parties")
     garrison: ref_to("places") | None = None
     # The name the texts give the garrison where it is one of that place's aliases: the infobox
@@ -104,13 +108,39 @@ class Person(Cited):
     affiliation: ref_to("parties") | None = None
 
 
+class DateClaim(Model):
+    """Whose word one date is, and the texts that carry it."""
+
+    claimed_by: ClaimedBy
+    sources: list[Citation] = Field(min_length=1)
+
+
 class Phase(Cited):
-    """A stage of the conflict; `end` is left out while it is ongoing."""
+    """A stage of the conflict; `end` is left out while it is ongoing.
+
+    A phase's account can be one party's, as an event's can: `claimed_by` covers its dates and
+    summary; `start_claim` / `end_claim` name the claimant of one boundary date alone, with the
+    texts that carry it (the summary then attributes it in its own words). Each is shown beside
+    the date it covers.
+    """
 
     start: Date
     end: Date | None = None
+    claimed_by: ClaimedBy | None = None
+    start_claim: DateClaim | None = None
+    end_claim: DateClaim | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Phase:
         check_range(self.start, self.end)
+        if self.end_claim is not None and self.end is None:
+            raise FieldError("'end_claim' names who dates the phase's end, but the phase has no 'end'; add the end or remove it",
+                             "end_claim")
         return self
+
+    def date_claim(self, which: str) -> DateClaim | None:
+        """Who the phase's 'start' or 'end' date is claimed by: that date's own claim, else the phase's claimant."""
+        own = getattr(self, f"{which}_claim")
+        if own is None and self.claimed_by is not None:
+            return DateClaim(claimed_by=self.claimed_by, sources=self.sources)
+        return own

@@ -35,9 +35,8 @@ def reach(span: ControlSpan) -> FuzzyDate:
     """The latest moment a report speaks of: the date a text looks back to, else the date of its
     newest text, else the event's own; a bar with no later report ends there, never further."""
     own = span.event.end or span.event.date
-    if span.as_of is not None:
-        return max(span.as_of, own)
-    return max(span.reported, own) if span.reported is not None else own
+    told = span.as_of or span.reported  # on the same days, the text's own wording ("8 May", not "by 8 May")
+    return own if told is None or (own.first_day, own.last_day) > (told.first_day, told.last_day) else told
 
 
 @dataclass

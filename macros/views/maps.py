@@ -53,6 +53,8 @@ class MapViews:
 
     def month_class(self: Renderer, site: str, day: dt.date) -> str:
         cls, span = self.holder_class(site, day)
+        if span is not None and span.inferred:  # a colour cannot carry the inference label: no holder shown
+            return "bw-pin-plain"
         return cls + (" bw-partial" if span is not None and span.extent == "partial" else "")
 
     def _pin(self: Renderer, place: Any, view: frames.Frame, colour: bool, **extra: Any) -> Pin:

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ..model import Event, Phase
 from ..scale import CHRONOLOGY_DIR, period_label, periods
+from .groups import by_month
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -49,9 +50,8 @@ class TimelineViews:
         phase = scope if ident and self.index.kind_of[ident] == "phases" else None
         grouped = ident is None if group is None else group
         options = self.filter_options(events) if filters and len(events) > 1 else []
-        months = {f"month-{e.date.year}-{e.date.month:02d}": self.month(e.date) for e in events} if grouped else {}
-        return self._render("timeline.html.j2", events=events, options=options, group=grouped, phase=phase, scope=scope,
-                            months=months)
+        groups = by_month(events) if grouped else []
+        return self._render("timeline.html.j2", events=events, options=options, groups=groups, phase=phase, scope=scope)
 
     def row(self: Renderer, event: Event) -> Markup:
         return self.rows.row(self, event)
@@ -70,9 +70,8 @@ class TimelineViews:
 
     def timeline_of(self: Renderer, events: list[Event], filters: bool, group: bool) -> Markup:
         options = self.filter_options(events) if filters and len(events) > 1 else []
-        months = {f"month-{e.date.year}-{e.date.month:02d}": self.month(e.date) for e in events} if group else {}
-        return self._render("timeline.html.j2", events=events, options=options, group=group, phase=None, scope=None,
-                            months=months)
+        groups = by_month(events) if group else []
+        return self._render("timeline.html.j2", events=events, options=options, groups=groups, phase=None, scope=None)
 
     def _periods(self: Renderer) -> dict[str, list[Event]]:
         if not hasattr(self, "_by_period"):
