@@ -1,4 +1,10 @@
-"""Preview latency: time from a one-line data edit, or a page edit, until `mkdocs serve` serves the updated page."""
+"""Preview latency: time from a one-line data edit, or a page edit, until `mkdocs serve` serves the updated page.
+
+Measured with the preview (macros/preview: the pages a save reaches are re-rendered in the server,
+then a full build runs behind) and without it (`BHAMO_WIKI_PREVIEW=false`: a full build per save,
+as before), one server after the other. Each latency ends when the served page
+shows the edit; the preview's full build behind then runs on, and the next edit waits for it.
+"""
 
 from __future__ import annotations
 
@@ -43,32 +49,57 @@ def _wait_for(url: str, text: str, limit: float) -> float:
     raise TimeoutError(f"{url} did not show {text!r} within {limit:.0f} s")
 
 
-def measure(project: Path, rounds: int, page: str = "battle/") -> tuple[float, float]:
-    """Median seconds until the served page shows an edit: (of the battle's name in data/battle.yaml,
-    of a line added to docs/battle.md). One server for both, as a contributor would run it."""
+_BEHIND = "Full build behind the preview done"
+
+
+def _settled(log: Path, seen: int, preview: bool, limit: float = 600) -> int:
+    """Wait for the preview's full build behind (a no-op without the preview); the log's new length."""
+    start = time.perf_counter()
+    while preview and time.perf_counter() - start < limit:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        if text.count(_BEHIND) > seen:
+            return text.count(_BEHIND)
+        time.sleep(0.1)
+    return seen
+
+
+def _serve(project: Path, preview: bool, rounds: int, page: str) -> list[tuple[float, float]]:
+    """(data edit, page edit) -> served, in seconds, for each round, on one server."""
     data, markdown = project / "data" / "battle.yaml", project / "docs" / "battle.md"
     original, original_page = data.read_text(encoding="utf-8"), markdown.read_text(encoding="utf-8")
     port = _free_port()
     url = f"http://127.0.0.1:{port}/{page}"
-    log = (project / "serve.log").open("w")
+    log_path = project / f"serve-{'preview' if preview else 'full'}.log"
+    log = log_path.open("w")
+    env = {**sites.ENV, "BHAMO_WIKI_PREVIEW": "true" if preview else "false"}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=sites.ENV, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    latencies: dict[str, list[float]] = {"data": [], "page": []}
+                              cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    out: list[tuple[float, float]] = []
+    behind = 0
     try:
         _wait_for(url, "</html>", 600)
         for round_ in range(rounds):
+            time.sleep(1)  # a new mtime for the watcher
             marker = f"Benchmark edit {round_}"
             data.write_text(_NAME.sub(lambda m, marker=marker: m.group(1) + marker, original, count=1), encoding="utf-8")
-            latencies["data"].append(_wait_for(url, marker, 600))
-            time.sleep(1)  # let the server settle before the next edit
+            data_latency = _wait_for(url, marker, 600)
+            behind = _settled(log_path, behind, preview)
+            time.sleep(1)
             marker = f"Benchmark paragraph {round_}"
             markdown.write_text(original_page + f"\n{marker}\n", encoding="utf-8")
-            latencies["page"].append(_wait_for(url, marker, 600))
-            time.sleep(1)
+            out.append((data_latency, _wait_for(url, marker, 600)))
+            behind = _settled(log_path, behind, preview)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
         data.write_text(original, encoding="utf-8")
         markdown.write_text(original_page, encoding="utf-8")
-    return statistics.median(latencies["data"]), statistics.median(latencies["page"])
+    return out
+
+
+def measure(project: Path, rounds: int, page: str = "battle/") -> dict[str, tuple[float, float]]:
+    """Median seconds until the served page shows an edit, {"preview": (data, page), "full": (data, page)}:
+    of the battle's name in data/battle.yaml, of a line added to docs/battle.md."""
+    got = {mode: _serve(project, mode == "preview", rounds, page) for mode in ("preview", "full")}
+    return {mode: (statistics.median(d for d, _ in runs), statistics.median(p for _, p in runs)) for mode, runs in got.items()}

@@ -79,6 +79,18 @@ def define_env(env: Any) -> None:
         env.conf["plugins"]["redirects"].config["redirect_maps"].update(redirects)
 
 
+def reload(config: Any) -> bool:
+    """For the preview (macros/preview): load the data and check every page again, as `on_config` does.
+    False if no page but an edited one can change: the same index, pages' calls, sitemap and history."""
+    env = config.plugins["macros"]
+    old, old_history = env.variables.get("wiki"), env.variables.get("wiki_history")
+    define_env(env)
+    new, history = env.variables["wiki"], env.variables["wiki_history"]
+    return old is None or old_history is None or not (
+        new.index is old.index and new.sitemap == old.sitemap and new.calls == old.calls
+        and (history.history.changes, history.history.note) == (old_history.history.changes, old_history.history.note))
+
+
 def _require_safe_config(conf: Any, plugin_config: Any) -> None:
     """The guarantees above hold only with these settings; a copy of mkdocs.yml without them fails."""
     hooks = [str(getattr(module, "__file__", "")) for module in (conf.get("hooks") or {}).values()]

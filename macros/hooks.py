@@ -21,10 +21,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
 sys.path.insert(0, str(Path(__file__).parent.parent))  # MkDocs loads this file alone; the engine is its package
+from macros import reload
 from macros.pagehtml import HELP, TITLE
+from macros.preview import Preview
+from macros.preview.rerender import Built
 from macros.sanitize import problems
 
-_state: dict[str, Any] = {"target": None, "staging": None, "errors": []}
+_state: dict[str, Any] = {"target": None, "staging": None, "errors": [], "nav": None, "env": None}
 
 
 def staging_for(site_dir: Path) -> Path:
@@ -53,8 +56,15 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return html
 
 
+@event_priority(-100)  # the navigation as every plugin left it
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    _state["nav"] = nav
+    return nav
+
+
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """After every page is rendered and before anything is written: all HTML errors at once."""
+    _state["env"] = (env, files)
     if _state["errors"]:
         errors = _state["errors"]
         raise PluginError("\n" + "\n".join(errors) + f"\n{len(errors)} error{'s' if len(errors) != 1 else ''} in the pages; nothing was built.")
@@ -78,21 +88,27 @@ def on_post_build(config: Any) -> None:
     shutil.rmtree(old, ignore_errors=True)
     config["site_dir"] = str(target)
     _state["target"] = None
+    if Preview.active is not None:  # under `mkdocs serve`: what the next save can re-render from
+        env, files = _state["env"]
+        Preview.active.remember(Built(config, files, _state["nav"], env))
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
-    """`mkdocs serve` holds every request after a failed rebuild ("the server will appear stuck");
-    here a failed rebuild counts as done, so the last good site (kept above) is served on."""
-    rebuild = server.builder
-
-    def keep_serving(*args: Any, **kwargs: Any) -> None:
-        try:
-            rebuild(*args, **kwargs)
-        except (Exception, SystemExit) as exc:  # the build has printed its errors
-            logging.getLogger("mkdocs").error(f"{exc}\nThe build failed; still serving the last good site. Fix the errors above and save.")
-
-    server.builder = keep_serving
+    """The server's builder becomes the preview (macros/preview): a save re-renders only the pages
+    it reaches, then a full build runs behind (`extra.wiki.preview: false`: a full build per save).
+    `mkdocs serve` holds every request after a failed rebuild ("the server will appear stuck");
+    both count a failed build as done, so the last good site (kept above) is served on."""
+    preview = Preview(server, config, full=builder, reset=lambda: _state["errors"].clear(), reload=reload,
+                      fast=str((config.extra.get("wiki") or {}).get("preview", True)).strip().lower() not in ("false", "0", "off", "no"))
+    env, files = _state["env"]  # serve's first build has just succeeded (else serve stops)
+    preview.remember(Built(config, files, _state["nav"], env))
+    server.builder = preview.build
     return server
+
+
+def on_shutdown() -> None:
+    if Preview.active is not None:
+        Preview.active.shutdown()
 
 
 def on_build_error(error: Exception) -> None:

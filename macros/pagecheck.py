@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import files, frontmatter, ownvoice
 from .attribution import attributed, check_page, prepare
@@ -83,6 +83,21 @@ def call_errors(call: Written, index: Index, shown: str) -> list[DataError]:
     return []
 
 
+# The attribution and own-voice checks of each page under the last index, by page (`mkdocs serve` checks every page
+# again on each save; with the data unchanged, only an edited page's text is checked anew).
+_LAST: dict[str, Any] = {"index": None, "claims": None, "pages": {}}
+
+
+def _attribution(body: str, shown: str, index: Index, first: int) -> list[DataError]:
+    if _LAST["index"] is not index:
+        _LAST.update(index=index, claims=prepare(index, attributed(index)), pages={})  # tables made once per index
+    seen = _LAST["pages"].get(shown)
+    if seen is None or seen[0] != (first, body):
+        found = check_page(body, shown, index, _LAST["claims"], first) + ownvoice.check_page(body, shown, index, first)
+        seen = _LAST["pages"][shown] = ((first, body), found)
+    return list(seen[1])
+
+
 def page_files(docs_dir: Path) -> list[Path]:
     return sorted(docs_dir.rglob("*.md"))
 
@@ -99,15 +114,13 @@ def check_pages(docs_dir: Path, root: Path, index: Index, pages: Pages | None = 
     """Every error in every page; and, per id, the valid calls that name it (`json_link` is not a mention)."""
     errors: list[DataError] = []
     mentions: dict[str, list[Call]] = defaultdict(list)
-    claims = prepare(index, attributed(index))  # one-party claims, for the attribution check of each page
     for page, (body, first, read_errors) in (read_pages(docs_dir, root) if pages is None else pages).items():
         shown = files.shown(page, root)
         url = page_url(page.relative_to(docs_dir))
         calls, grammar_errors = page_errors(body, first, shown)
         errors += read_errors + grammar_errors
         if not read_errors:
-            errors += check_page(body, shown, index, claims, first)
-            errors += ownvoice.check_page(body, shown, index, first)
+            errors += _attribution(body, shown, index, first)
         for call in calls:
             found = call_errors(call, index, shown)
             errors += found

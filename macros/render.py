@@ -6,17 +6,17 @@ The shared helpers (links, citation marks, dates, claimants) live on `Renderer`;
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from .citations import PageCitations, Use, backlink_letter, named_date
+from .compiled import COMPILED
 from .index import Index
 from .links import SiteMap, relative
 from .model import Citation, ClaimedBy, FuzzyDate, claimant_of
@@ -53,22 +53,15 @@ def _literal(value: Any) -> Any:
     return Markup(str(escape(value)).translate(_MARKDOWN_ACTIVE))
 
 
-# Compiled templates are kept between builds in Jinja's own per-user temporary folder (it checks the
-# folder's owner and mode), each under the hash of its source. The options below change what a
-# template compiles to, so this file's own hash names the files too.
-_BYTECODE = FileSystemBytecodeCache(pattern=f"__bw_{hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12]}_%s.cache")
-
-
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
-        bytecode_cache=_BYTECODE,
         auto_reload=False,  # one environment per build: a template never changes during one
         autoescape=select_autoescape(["html", "j2"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        finalize=_literal,
+        finalize=_literal, bytecode_cache=COMPILED,
     )
     # Jinja's `capitalize` lowercases the rest ("ABC" -> "Abc"); labels are free text.
     env.filters["sentence"] = lambda text: str(text)[:1].upper() + str(text)[1:]

@@ -1,10 +1,20 @@
-"""`mkdocs serve` stays correct: after each edit of data or of a page, every file the server
-serves equals the file a clean `mkdocs build` of the same tree writes.
+"""The preview under `mkdocs serve` stays correct: a real server on a free port, real HTTP, edits
+made step by step (a data field, an added event, a renamed unit, the event deleted again, a
+page's prose, a bad page and bad data that must leave the last good site served with a
+`file:line:col` error, a changed title), and after each step every served file is compared with
+a clean `mkdocs build` of the same tree.
 
-Documented differences: the server adds its live-reload script before `</body>` of each HTML
-page, and it publishes at its own address (`mkdocs serve` sets `site_url`), so the clean build
-is given that address too. The serve process reuses the last index when the data did not change (engine.py)
-and the last `api/` export (export/__init__.py); this test is what shows that reuse is safe.
+Each step is checked twice:
+- as soon as the served page shows the edit (the in-process re-render: the log must say
+  "Preview of", and the full build behind must not have finished yet). Documented differences
+  at that moment: `api/` and the alias redirect pages, which only the full build behind rewrites;
+- once the full build behind is done: no difference at all.
+
+Always documented: the server adds its live-reload script before `</body>` of each HTML page,
+and it publishes at its own address (`mkdocs serve` sets `site_url`), so the clean build is
+given that address too. The clean build runs from a mirror of the project with the same edits,
+made before the served project is edited, so the re-rendered state is compared before the
+build behind can replace it.
 """
 
 from __future__ import annotations
@@ -15,9 +25,11 @@ import shutil
 import signal
 import socket
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,6 +37,17 @@ import pytest
 from tests.conftest import FIXTURES, MKDOCS, ROOT, build, make_project
 
 _RELOAD = re.compile(rb"<script>\nvar livereload = .*?livereload\(\d+, \d+\);\n</script>", re.DOTALL)
+_BEHIND = "Full build behind the preview done"
+_REDIRECT = b'<meta http-equiv="refresh"'
+_EVENT = """  - id: ferry-shelled
+    date: 2031-03-05
+    kind: attack
+    title: Served ferry shelling
+    summary: Grey Army guns shell the ferry landing.
+    places: [karsk]
+    parties: [grey-army]
+    sources: [north-gazette-2031-03-02]
+"""
 
 
 def _port() -> int:
@@ -36,77 +59,153 @@ def _port() -> int:
 def _get(url: str) -> bytes | None:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
-            return response.read()
+            return _RELOAD.sub(b"", response.read(), count=1) if url.endswith((".html", "/")) else response.read()
     except (urllib.error.URLError, OSError):
         return None
 
 
-def _wait_for(url: str, text: bytes, limit: float = 180) -> None:
+def _wait(condition: Callable[[], bool], what: str, limit: float = 180) -> None:
     start = time.monotonic()
     while time.monotonic() - start < limit:
-        body = _get(url)
-        if body is not None and text in body:
+        if condition():
             return
-        time.sleep(0.2)
-    raise AssertionError(f"{url} never showed {text!r}")
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
 
 
-def _differences(base: str, clean: Path) -> list[str]:
-    """Files of the clean build that the server serves differently (or not at all)."""
-    out = []
+def _differences(base: str, clean: Path, gone: set[str]) -> dict[str, bytes | None]:
+    """Files the server serves otherwise than the clean build (its bytes, None: not served), and
+    files of an earlier build that the clean one no longer has but the server still serves."""
+    out: dict[str, bytes | None] = {}
     for path in sorted(p for p in clean.rglob("*") if p.is_file()):
         rel = path.relative_to(clean).as_posix()
-        expected = path.read_bytes()
-        served = _get(base + rel)
-        if served is not None and rel.endswith(".html"):
-            served = _RELOAD.sub(b"", served, count=1)
-        if served != expected:
-            out.append(rel)
+        url = base + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
+        served = _get(url)
+        if served != path.read_bytes():
+            out[rel] = served
+    for rel in sorted(gone):
+        url = base + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
+        if (served := _get(url)) is not None:
+            out[rel] = served
     return out
 
 
+def _files(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+
+
+def _behind_only(rel: str, served: bytes | None, clean: Path) -> bool:
+    """A file only the full build behind rewrites: `api/`, or an alias redirect page."""
+    expected = (clean / rel).read_bytes() if (clean / rel).is_file() else None
+    return rel.startswith("api/") or any(_REDIRECT in b for b in (served, expected) if b is not None)
+
+
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def projects(tmp_path: Path) -> tuple[Path, Path]:
+    """The served project and its mirror for clean builds (same files, edited the same way)."""
     valid = FIXTURES / "valid"
-    where = make_project(tmp_path / "project", valid / "data", valid / "docs")
-    shutil.copytree(ROOT / "docs" / "assets", where / "docs" / "assets")
-    return where
+    out = []
+    for name in ("served", "mirror"):
+        where = make_project(tmp_path / name, valid / "data", valid / "docs")
+        shutil.copytree(ROOT / "docs" / "assets", where / "docs" / "assets")
+        out.append(where)
+    return out[0], out[1]
 
 
-def test_served_site_equals_a_clean_build_after_each_edit(project: Path, tmp_path: Path) -> None:
+def _replace(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    def edit(project: Path) -> None:
+        path = project / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return edit
+
+
+def _append(rel: str, text: str) -> Callable[[Path], None]:
+    def edit(project: Path) -> None:
+        path = project / rel
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    return edit
+
+
+# (what, edit, page to watch, text it shows after the edit (None: text gone), text gone after it, how it is built)
+_STEPS = [
+    ("a data field", _replace("data/battle.yaml", "name: Battle of Karsk", "name: Servedname One"), "battle/",
+     "Servedname One", None, "preview"),
+    ("an event added", _append("data/events.yaml", _EVENT), "chronology/", "Served ferry shelling", None, "preview"),
+    ("a unit renamed", _replace("data/units.yaml", "name: 9th Grey Rifles", "name: Served Rifles Three"), "units/grey-rifles-9/",
+     "Served Rifles Three", None, "preview"),
+    ("the event deleted", _replace("data/events.yaml", _EVENT, ""), "chronology/", None, "Served ferry shelling", "preview"),
+    ("a page's prose", _append("docs/index.md", "\nServed paragraph five.\n"), "", "Served paragraph five.", None, "preview"),
+    ("a page title (the navigation of every page)", _replace("docs/index.md", "# ", "# Served title ", ), "", "Served title",
+     None, "full"),
+]
+_AFTER = ("prose after the bad edits", _append("docs/battle.md", "\nServed paragraph seven.\n"), "battle/",
+          "Served paragraph seven.", None, "preview")
+
+
+def test_served_site_equals_a_clean_build_after_each_edit(projects: tuple[Path, Path], tmp_path: Path) -> None:
+    project, mirror = projects
     port = _port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen([*MKDOCS, "serve", "--strict", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
-                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    data = project / "data" / "battle.yaml"  # the battle's name shows in its infobox, on battle/
-    page = project / "docs" / "index.md"
-    original = data.read_text(encoding="utf-8")
-    name = "name: Battle of Karsk"
-    assert name in original
-    steps = [
-        ("data edit", lambda: data.write_text(original.replace(name, "name: Servedname One", 1), encoding="utf-8"), b"Servedname One"),
-        ("page edit", lambda: page.write_text(page.read_text(encoding="utf-8") + "\nServed paragraph two.\n", encoding="utf-8"),
-         b"Served paragraph two."),
-        ("page edit, data unchanged", lambda: page.write_text(page.read_text(encoding="utf-8") + "\nServed paragraph three.\n",
-                                                              encoding="utf-8"), b"Served paragraph three."),
-        ("data edit back", lambda: data.write_text(original.replace(name, "name: Servedname Four", 1), encoding="utf-8"),
-         b"Servedname Four"),
-    ]
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(iter(server.stdout.readline, "")), daemon=True).start()
+    text = lambda: "".join(log)  # noqa: E731
+    previous: set[str] = set()
     try:
-        _wait_for(base, b"</html>")
-        for label, edit, marker in steps:
+        _wait(lambda: _get(base) is not None, "the first build")
+        first = build(mirror, tmp_path / "clean-0", {"BHAMO_WIKI_SITE_URL": base})
+        assert first.returncode == 0, first.output
+        assert _differences(base, first.site, set()) == {}
+        previous, last_good = _files(first.site), first.site
+        def step(number: int, what: str, edit: Callable[[Path], None], page: str, shows: str | None, hides: str | None,
+                 how: str) -> None:
+            nonlocal previous, last_good
+            edit(mirror)
+            clean = build(mirror, tmp_path / f"clean-{number}", {"BHAMO_WIKI_SITE_URL": base})
+            assert clean.returncode == 0, (what, clean.output)
+            gone = previous - _files(clean.site)
+            behind, previews = text().count(_BEHIND), text().count("Preview of")
             time.sleep(1.1)  # a new mtime for the watcher
-            edit()
-            watched = base + ("" if b"paragraph" in marker else "battle/")
-            _wait_for(watched, marker)
-            clean = build(project, tmp_path / f"clean-{len(label)}", {"BHAMO_WIKI_SITE_URL": base})
-            assert clean.returncode == 0, clean.output
-            assert _differences(base, clean.site) == [], label
-            shutil.rmtree(clean.site)
+            edit(project)
+            _wait(lambda: (body := _get(base + page)) is not None
+                  and (shows is None or shows.encode() in body) and (hides is None or hides.encode() not in body), f"{what} served")
+            if how == "preview":
+                assert text().count("Preview of") == previews + 1, (what, text()[-3000:])
+                assert text().count(_BEHIND) == behind, f"{what}: the build behind finished first; nothing re-rendered was checked"
+                interim = _differences(base, clean.site, gone)
+                assert [rel for rel, served in interim.items() if not _behind_only(rel, served, clean.site)] == [], what
+                _wait(lambda: text().count(_BEHIND) > behind, f"{what}: the full build behind")
+            else:
+                assert "building the whole site" in text(), what
+            assert _differences(base, clean.site, gone) == {}, what
+            previous, last_good = _files(clean.site), clean.site
+
+        for number, args in enumerate(_STEPS, 1):
+            step(number, *args)
+
+        # Bad edits: a clear file:line:col error, and the last good site served on, file for file.
+        battle, units = project / "docs" / "battle.md", project / "data" / "units.yaml"
+        good_page, good_units = battle.read_text(encoding="utf-8"), units.read_text(encoding="utf-8")
+        for path, bad, error in [
+            (battle, good_page + "\n{{ cycler.__init__.__globals__ }}\n", re.compile(r"docs/battle\.md:\d+:\d+: ")),
+            (units, good_units.replace("garrison: karsk-fort", "garrison: karsk-frot"), re.compile(r"data/units\.yaml:\d+:\d+: ")),
+        ]:
+            seen = len(text())
+            time.sleep(1.1)
+            path.write_text(bad, encoding="utf-8")
+            _wait(lambda e=error, n=seen: bool(e.search(text()[n:])), f"the error {error.pattern}")
+            _wait(lambda n=seen: "still serving the last good site" in text()[n:], "the server to go on")
+            assert server.poll() is None
+            assert _differences(base, last_good, set()) == {}, error.pattern
+            restored = len(text())
+            path.write_text(good_page if path == battle else good_units, encoding="utf-8")
+        _wait(lambda: _BEHIND in text()[restored:], "the restored data previewed and built behind")
+        step(len(_STEPS) + 1, *_AFTER)  # and the next good save is previewed again
+        assert "Traceback" not in text()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
-        log.close()
-
