@@ -193,8 +193,8 @@ class Renderer(TimelineViews, ControlViews, RecordViews, MapViews):
         return self._render("marks.html.j2", citations=[Citation(source=source, locator=locator, quote=quote)])
 
     def fact(self, ident: str, label: str) -> Markup:
-        claims = self.index.get(ident).facts[label]
-        return self._render("claims.html.j2", claims=claims)
+        item = self.index.get(ident)
+        return self._render("claims.html.j2", claims=item.facts[label], inherited=getattr(item, "claimed_by", None))
 
     def references(self) -> Markup:
         rows = [(number, self.index.get(source), uses) for source, number, uses in self.citations.ordered()]

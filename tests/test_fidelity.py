@@ -156,6 +156,24 @@ def test_every_part_of_and_stated_type_shows_its_basis_and_an_unstated_type_says
     assert identified >= 7 and unstated >= 1
 
 
+def test_an_event_lists_an_entity_under_its_texts_name_marked_where_the_name_is_our_identification(index, site_pages) -> None:
+    """An event's `named` entry: its timeline row lists the entity by the name its texts use, and
+    says "identified here with" where that alias is our identification, on every page showing it."""
+    shown = 0
+    for event in index.events:
+        for named in event.named:
+            alias = next(a for a in index.get(named.ref).aliases if a.name == named.name)
+            expected = f"{named.name} ({'identified here with ' if alias.identified else ''}{index.get(named.ref).name})"
+            for url, tree in site_pages.items():
+                for row in tree.xpath("//li[contains(concat(' ', @class, ' '), ' bw-event ')]"):
+                    if squash(row.xpath(".//*[contains(@class, 'bw-title')]")[0].text_content()) != event.title:
+                        continue
+                    involved = squash(" ".join(p.text_content() for p in row.xpath(".//p[@class='bw-involved']")))
+                    assert expected in involved, (url, event.id, involved)
+                    shown += 1
+    assert shown >= 5
+
+
 def _newest(index, site: str):
     """The report from the newest text about a site; within one text, the latest moment it describes.
     A text that only looks back (`as_of`) reports that earlier date, not its own."""
