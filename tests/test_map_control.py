@@ -21,6 +21,9 @@ MONTH = re.compile(r"\b(" + "|".join(m for m in calendar.month_name if m) + "|" 
                    + r")\b\.? (\d{4})")
 
 
+DRAWN = {"bw-partial", "bw-contested"}  # how a swatch, a bar or a pin is drawn besides its colour
+
+
 def page(site: Path, path: str):
     return lxml.html.parse(str(site / path / "index.html")).getroot()
 
@@ -41,6 +44,15 @@ def summary(site: Path) -> dict[str, tuple[str, list[str]]]:
         cells = tr.xpath("./td")
         rows[ident(cells[0].xpath(".//a/@href")[0])] = (words(cells[1]), [words(s) for s in tr.find_class("bw-asof")])
     return rows
+
+
+def swatches(site: Path) -> dict[str, set[str]]:
+    """Per site, how the control page's latest-report swatch is drawn (partial, contested)."""
+    out = {}
+    for tr in page(site, "control").xpath("//table[contains(@class, 'bw-control-summary')]//tbody/tr"):
+        cells = tr.xpath("./td")
+        out[ident(cells[0].xpath(".//a/@href")[0])] = set(cells[1].find_class("bw-swatch")[0].get("class").split()) & DRAWN
+    return out
 
 
 def qualifiers(site: Path) -> dict[str, list[str]]:
@@ -74,7 +86,7 @@ def chart(site: Path) -> dict[str, list[tuple[dt.date, dt.date, set[str]]]]:
         bars = []
         for bar in li.find_class("bw-bar"):
             first, last = (dt.date.fromisoformat(d) for d in bar.get("data-bw-days").split())
-            bars.append((first, last, {c for c in bar.get("class").split() if c.startswith("bw-holder") or c in ("bw-partial", "bw-inferred")}))
+            bars.append((first, last, {c for c in bar.get("class").split() if c.startswith("bw-holder") or c in ("bw-partial", "bw-contested", "bw-inferred")}))
         rows[li.get("data-bw-site")] = bars
     return rows
 
@@ -94,7 +106,7 @@ def map_pages(site: Path) -> list[str]:
 
 
 def test_every_pin_and_map_row_states_the_latest_report_as_the_control_page_does(real_site: Path) -> None:
-    latest = summary(real_site)
+    latest, drawn = summary(real_site), swatches(real_site)
     checked = {"pins": 0, "rows": 0}
     for path in map_pages(real_site):
         doc = page(real_site, path)
@@ -118,6 +130,9 @@ def test_every_pin_and_map_row_states_the_latest_report_as_the_control_page_does
                 for part in [held, *back]:
                     assert part in label, (path, place, part, label)
                 assert " ".join(pin.xpath("string(./title)").split()) == label
+                if path in ("map", "chronology"):  # the dot is drawn as the control page's swatch
+                    dot = set(pin.xpath(".//*[contains(@class, 'bw-map-dot')]/@class")[0].split())
+                    assert dot & DRAWN == drawn[place], (path, place, dot, drawn[place])
                 checked["pins"] += 1
     assert checked["rows"] >= 10 and checked["pins"] >= 4, checked
     # The place page's infobox gives each qualifier of its newest report too (it words the date its own way).
@@ -153,7 +168,7 @@ def test_the_slider_colours_each_month_as_the_control_chart_draws_it(real_site: 
             if "bw-inferred" in want:  # a colour cannot carry the inference label: the map shows no holder
                 want = {"bw-pin-plain"}
             elif "bw-holder-none" in want:  # the chart's grey is the map's plain pin
-                want = {"bw-pin-plain"} | (want & {"bw-partial"})
+                want = {"bw-pin-plain"} | (want & DRAWN)
             assert set(colours[key].split()) == want, (place, key, colours[key], want)
             compared += 1
     assert compared > 50

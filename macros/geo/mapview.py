@@ -29,6 +29,7 @@ class Pin:
     label: str  # accessible name; a pin with a `report` adds what that report says (map.svg.j2)
     colour: str = "bw-pin-plain"  # a CSS class: bw-holder-N, or bw-pin-plain
     partial: bool = False
+    contested: bool = False  # held while the other side is inside or around it, or fought over
     emphasis: bool = False
     context: bool = False  # a small dot for orientation, without link or label
     text: tuple[float, float, str] | None = None  # label x, y, text-anchor (None: no room)

@@ -161,7 +161,9 @@ class ControlViews:
                 first, last = bar_days(span)  # the map's month slider reads the same days (state_during)
                 left = 100 * (first - start).days / total
                 width = max(100 * (last - first).days / total, 0.8)
-                if bars and _same_state(bars[-1].span, span):
+                # A report that repeats the state continues its bar, unless the bar ended before it
+                # (contested ground lasts only to its own last report): the gap stays empty.
+                if bars and _same_state(bars[-1].span, span) and bar_days(bars[-1].until)[1] >= first:
                     bars[-1].width = left + width - bars[-1].left  # a report that repeats who holds it
                     bars[-1].last = span
                     continue

@@ -21,6 +21,14 @@ if TYPE_CHECKING:
 INFOBOX_ZOOM = 2.1  # an infobox map is drawn about half size: its text and pins are drawn larger
 
 
+def _marks(span: Any) -> str:
+    """How a pin is drawn besides its colour, as the control chart draws the report's bar."""
+    if span is None:
+        return ""
+    contested = span.state in ("foothold", "contested") or span.contested
+    return (" bw-partial" if span.extent == "partial" else "") + (" bw-contested" if contested else "")
+
+
 class MapViews:
     basemap_path: Path | None = None
 
@@ -54,7 +62,7 @@ class MapViews:
         cls, span = self._colour(state_during(self.index.control.get(site, []), first, last))
         if span is not None and span.inferred:  # a colour cannot carry the inference label: no holder shown
             return "bw-pin-plain"
-        return cls + (" bw-partial" if span is not None and span.extent == "partial" else "")
+        return cls + _marks(span)
 
     def _pin(self: Renderer, place: Any, view: frames.Frame, colour: bool, **extra: Any) -> Pin:
         x, y = view.xy(*place.coordinates.point)
@@ -62,7 +70,7 @@ class MapViews:
         # The label's words (holder and every qualifier, the inference label too) come from the
         # template's `report_text`, the same wording as the control page's.
         return Pin(place.id, place.name, x, y, self.link(place.id).href, place.name, cls,
-                   bool(span and span.extent == "partial"), report=span, **extra)
+                   "bw-partial" in _marks(span), report=span, contested="bw-contested" in _marks(span), **extra)
 
     def _months(self: Renderer) -> list[tuple[str, dt.date, dt.date]]:
         """(key, first day, last day) of every month from the first event to the latest report."""
