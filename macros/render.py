@@ -56,6 +56,7 @@ def _literal(value: Any) -> Any:
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        auto_reload=False,  # one environment per build: a template never changes during one
         autoescape=select_autoescape(["html", "j2"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -97,6 +98,9 @@ class Renderer(TimelineViews, ControlViews, RecordViews, MapViews):
         self.sitemap = sitemap
         self.calls = calls or {}
         self.env = make_environment()
+        # What every template may use: the parts (`{% import "parts.html.j2" as p %}`) see them as
+        # globals, so Jinja makes that module once per build, not once per macro call.
+        self.env.globals.update(h=self, index=index)
         self.env.filters["source_name"] = lambda ident: self.index.get(ident).name
         self.env.filters["source_short"] = lambda ident: self.index.get(ident).outlet or self.index.get(ident).name
         self.start_page("")
