@@ -210,7 +210,7 @@ def test_served_site_equals_a_clean_build_after_each_edit(projects: tuple[Path, 
         for number, args in enumerate(_STEPS, 1):
             step(number, *args)
             if number == 3:  # the renamed unit's page, open in the browser, was served first, then the rest
-                assert re.search(r"Served first, of data: 1 page open in a browser.*; [1-9]\d* more to re-render", text()), text()[-3000:]
+                assert re.search(r"Served first, of data: 1 page open in a browser.*; [1-9]\d* more pages to check", text()), text()[-3000:]
 
         # Bad edits: a clear file:line:col error, and the last good site served on, file for file.
         battle, units = project / "docs" / "battle.md", project / "data" / "units.yaml"

@@ -124,11 +124,11 @@ class Preview:
                     return
                 else:
                     self.pending = (job, old, start)
-                    if not job.later:
+                    if not job.later or not old:  # nothing to serve before the rest
                         self._complete()
                         return
                     log.info(f"Served first, of {changes}: {len(old)} page{'s' if len(old) != 1 else ''} open in a "
-                             f"browser, in {time.monotonic() - start:.2f} s; {len(job.later)} more to re-render")
+                             f"browser, in {time.monotonic() - start:.2f} s; {len(job.later)} more pages to check")
                     threading.Thread(target=self._later, args=(job,), daemon=True).start()
                     return
             self.built = None

@@ -116,8 +116,8 @@ def _html(page: Any, built: Built, doc_files: Any) -> bytes:
 
 class Rerender:
     """One save's re-render, in two parts: `start` re-renders the pages a reader has open (and
-    the edited ones) so they can be served at once; `finish` re-renders the rest the change
-    reaches, validates every page's anchors, counts strict mode's warnings and rebuilds the
+    the edited ones) so they can be served at once; `finish` expands every other page's macros
+    again and re-renders those the change reaches, validates every page's anchors, counts strict mode's warnings and rebuilds the
     search index. Each raises Refused or PluginError with every error, or NeedsFullBuild."""
 
     def __init__(self, built: Built, changes: Changes, reload: Callable[[Any], bool], first: Callable[[Any], bool]) -> None:
@@ -126,12 +126,12 @@ class Rerender:
         self.counter = CountHandler()
         self.counter.setLevel(logging.WARNING)
         self.pages: list[Any] = []  # every page re-rendered
-        self.later: list[Any] = []  # those `finish` renders
+        self.later: list[Any] = []  # the files `finish` expands again, and renders if they changed
         self.entries: dict[str, list[dict[str, Any]]] = {}
         self.search = _search(built.config)
 
     def start(self) -> dict[str, bytes]:
-        config, files = self.built.config, self.built.files
+        config = self.built.config
         logging.getLogger("mkdocs").addHandler(self.counter)
         try:
             try:
@@ -139,25 +139,30 @@ class Rerender:
             except Exception as error:
                 raise Refused(str(error)) from error
             self.titles = {file.src_uri: file.page.title for file in self.doc_files}
-            for file in self.doc_files:
-                if not everywhere and file.src_uri not in self.changes.pages:
-                    continue
-                before = file.page.markdown
-                _expand(file.page, config, files)
-                if file.page.markdown != before or file.src_uri in self.changes.pages:
-                    self.pages.append(file.page)
+            candidates = [f for f in self.doc_files if everywhere or f.src_uri in self.changes.pages]
+            now = [f for f in candidates if f.src_uri in self.changes.pages or self.first(f.page)]
+            self.later = [f for f in candidates if f not in now]
             if self.search is not None:
                 self.entries = _by_page(self.search.entries, [f.page.url for f in self.doc_files])
-            now = [p for p in self.pages if p.file.src_uri in self.changes.pages or self.first(p)]
-            self.later = [p for p in self.pages if p not in now]
-            return self._render(now)
+            return self._render(self._expanded(now))
         except BaseException:
             logging.getLogger("mkdocs").removeHandler(self.counter)
             raise
 
+    def _expanded(self, files: list[Any]) -> list[Any]:
+        """The pages whose Markdown, once their macros are expanded again, differs from the last."""
+        changed = []
+        for file in files:
+            before = file.page.markdown
+            _expand(file.page, self.built.config, self.built.files)
+            if file.page.markdown != before or file.src_uri in self.changes.pages:
+                changed.append(file.page)
+        self.pages += changed
+        return changed
+
     def finish(self) -> dict[str, bytes]:
         try:
-            out = self._render(self.later)
+            out = self._render(self._expanded(self.later))
             for file in self.doc_files:
                 file.page.validate_anchor_links(files=self.built.files, log_level=self.built.config.validation.links.anchors)
             self._strict()
