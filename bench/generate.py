@@ -156,6 +156,7 @@ def _event(rng: random.Random, i: int, total: int, sources: list[str], parties: 
         event["figures"] = {"killed": _claims(rng, sources, values, who[0] if i % 2 else None)}
     if i % 10 == 5:
         event["claimed_by"] = {"party": who[0]}
+        event["title"] = f"{kind.capitalize()} reported near {where[0].replace('place-', 'site ')}"  # a claimed title says so
     event["sources"] = _cites(rng, sources, 1 + (i % 5 == 0))
     return event
 

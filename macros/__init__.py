@@ -23,7 +23,7 @@ from .files import inside, scan, shown
 from .history.log import History, walk
 from .history.site import HistoryPages
 from .links import SiteMap, alias_redirects
-from .pagecheck import Call, check_pages, read_page
+from .pagecheck import Call, check_pages, read_page, read_pages
 from .pagegrammar import SPECS, expand, parse
 from .render import Renderer
 from .scale import Split, event_pages
@@ -50,8 +50,9 @@ def define_env(env: Any) -> None:
     calls: dict[str, list[Call]] = {}
     events: dict[str, str] = {}
     if index is not None:
-        calls, errors = check_pages(docs_dir, root, index)
-        events, more = event_pages(index.events, split, docs_dir, root)
+        pages = read_pages(docs_dir, root)  # each page read once for the checks (and with the size cap)
+        calls, errors = check_pages(docs_dir, root, index, pages)
+        events, more = event_pages(index.events, split, docs_dir, root, pages)
         errors += more
     if errors or index is None:
         raise PluginError("\n" + DataErrors(errors).report())

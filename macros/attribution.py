@@ -154,14 +154,23 @@ def _message(entities: Mapping[str, Any], item: Attributed, repeated: str, where
             f"name them or write 'according to {who}' (or 'said', 'claimed', 'reported by')")
 
 
-def check_page(text: str, shown: str, index: Index, items: list[Attributed], first: int = 1) -> list[DataError]:
-    """Errors for the sentences of one page that restate a claim without its claimant; `text` is the
-    page's body, which starts at line `first` of the file (after any front matter)."""
+def prepare(index: Index, items: list[Attributed]) -> tuple[dict[str, str], dict[str, list[Attributed]]]:
+    """What `check_page` looks up, made once per build: the text an entity link shows, and the claims by source."""
     names = {ident: getattr(e, "name", None) or getattr(e, "title", ident) for ident, e in index.entities.items()}
     by_source: dict[str, list[Attributed]] = {}
     for item in items:
         for source in item.sources:
             by_source.setdefault(source, []).append(item)
+    return names, by_source
+
+
+def check_page(text: str, shown: str, index: Index, items: list[Attributed] | tuple, first: int = 1) -> list[DataError]:
+    """Errors for the sentences of one page that restate a claim without its claimant; `text` is the
+    page's body, which starts at line `first` of the file (after any front matter). `items`: the
+    claims, or `prepare`'s result for them."""
+    if "cite(" not in text:  # only a sentence followed by a citation is checked
+        return []
+    names, by_source = prepare(index, items) if isinstance(items, list) else items
     errors = []
     for sentence in cited_sentences(text, names):
         tokens = words(sentence.text)

@@ -1,5 +1,7 @@
-"""Fields that rest on a basis: every `parent` ("Part of") names the texts that state it or is
-marked as our identification; a basis is never empty and never stands without its field.
+"""Fields that rest on a basis: every `parent` ("Part of") and every place's `within` ("Located in")
+names the texts that state it or is marked as our identification; a basis is never empty and never
+stands without its field; an event's `named` entry is an alias of an entity the event involves, so
+it shows with its mark.
 
 A text seldom says outright that one force belongs to another, or what kind of body a group is;
 where we infer it, readers must see that it is ours and why (as for an alias we identify).
@@ -15,8 +17,9 @@ from .errors import DataError
 Report = Callable[[Any, tuple[str | int, ...], str], DataError]
 
 # field -> (its basis field, what the field says, for the messages)
-BASED = {"parent": ("parent_basis", "is part of"), "kind": ("kind_basis", "is of this type")}
-REQUIRED = {"parent"}  # `kind` may stand on its own: a unit's or party's type is often in its name
+BASED = {"parent": ("parent_basis", "is part of"), "within": ("within_basis", "lies in"),
+         "kind": ("kind_basis", "is of this type")}
+REQUIRED = {"parent", "within"}  # `kind` may stand on its own: a unit's or party's type is often in its name
 
 
 def check_bases(items: Iterable[tuple[str, Any]], report: Report) -> list[DataError]:
@@ -36,4 +39,19 @@ def check_bases(items: Iterable[tuple[str, Any]], report: Report) -> list[DataEr
                 errors.append(report(item, (field,), f"'{field}' ('{value}') rests on no text; add '{basis_field}' with 'sources' "
                                      f"(the texts that say it {says} '{value}') or 'identified' (why we infer it, "
                                      "where no text says so)"))
+    return errors
+
+
+def check_named(events: Iterable[Any], entities: dict[str, Any], report: Report) -> list[DataError]:
+    errors = []
+    for event in events:
+        involved = {*event.places, *event.parties, *event.units, *event.people}
+        for i, named in enumerate(event.named):
+            entity = entities.get(named.ref)
+            if named.ref not in involved:
+                errors.append(report(event, ("named", i, "ref"), f"'{named.ref}' is not among this event's places, parties, "
+                                     "units or people; add it there or remove this entry"))
+            elif entity is not None and named.name not in [a.name for a in entity.aliases]:
+                errors.append(report(event, ("named", i, "name"), f"'{named.name}' is not an alias of '{named.ref}'; add it to "
+                                     "that record's aliases (with its sources or 'identified') or give one of them"))
     return errors

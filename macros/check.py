@@ -15,7 +15,7 @@ from pathlib import Path
 from .engine import collect
 from .errors import DataErrors, annotation
 from .files import inside, scan
-from .pagecheck import check_pages
+from .pagecheck import check_pages, read_pages
 from .pagehtml import html_errors
 from .scale import Split, event_pages, settings_in
 
@@ -36,9 +36,10 @@ def main(argv: list[str]) -> int:
     if not errors:  # links and devices are refused before any file is read (as in the build)
         index, errors = collect(data_dir.resolve(), root)
     if index is not None and docs.is_dir():
-        errors += check_pages(docs, root, index)[1]
-        errors += html_errors(docs, root, root / "mkdocs.yml")  # the build's HTML allowlist, on what pages write
-        errors += event_pages(index.events, Split.from_settings(settings_in(root / "mkdocs.yml")), docs, root)[1]
+        pages = read_pages(docs, root)  # each page read once, for every check below
+        errors += check_pages(docs, root, index, pages)[1]
+        errors += html_errors(docs, root, root / "mkdocs.yml", pages)  # the build's HTML allowlist, on what pages write
+        errors += event_pages(index.events, Split.from_settings(settings_in(root / "mkdocs.yml")), docs, root, pages)[1]
     elapsed = time.perf_counter() - start
     if errors or index is None:
         report = DataErrors(errors)

@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
-from .bases import check_bases
+from .bases import check_bases, check_named
 from .dataset import Dataset
 from .errors import DataError, format_path
 from .geo.checks import check_positions
@@ -15,6 +15,7 @@ from .ownvoice import summary_problems as own_voice_summaries
 from .quotedclaims import check_quoted_claims
 from .sourcenames import check_source_names
 from .summaries import phase_summary_problems, summary_problems
+from .titles import title_problems
 from .validate import locate, suggest
 from .walk import claim_fields, references
 
@@ -169,11 +170,13 @@ def check_own_voice(data: Dataset) -> list[DataError]:
 
 
 def check_summaries(data: Dataset) -> list[DataError]:
-    """An event's summary that repeats a claimed figure of the event names the claimant (macros/attribution.py)."""
+    """An event's summary that repeats a claimed figure of the event names the claimant (macros/attribution.py);
+    a claimed event's title says who says it (macros/titles.py)."""
     entities = {item.id: item for _kind, item in all_items(data)}
     found = [*summary_problems(data.items["events"], entities), *phase_summary_problems(data.items.get("phases", []), entities),
              *own_voice_summaries(data.items["events"], entities)]
-    return [_error(data, item, ("summary",), message) for item, message in found]
+    titles = [_error(data, event, ("title",), message) for event, message in title_problems(data.items["events"], entities)]
+    return [_error(data, item, ("summary",), message) for item, message in found] + titles
 
 
 def check(data: Dataset) -> list[DataError]:
@@ -181,6 +184,7 @@ def check(data: Dataset) -> list[DataError]:
     errors += check_aliases(data)
     errors += check_garrison_names(data)
     errors += check_bases(all_items(data), lambda item, loc, message: _error(data, item, loc, message))
+    errors += check_named(data.items["events"], {i.id: i for _k, i in all_items(data)}, lambda item, loc, message: _error(data, item, loc, message))
     errors += check_references(data, kind_of)
     errors += check_phases(data)
     errors += check_claims(data)

@@ -68,12 +68,19 @@ def summary_problems(events: Iterable[Event], entities: Mapping[str, Any]) -> It
             yield event, _message(entities, voiced, "the summary, shown as a claim by " + claimant_text(entities, event.claimed_by) + ",")
 
 
+_tables: list[Any] = []  # [index, voiced, names] of the last build: made once per build, not once per page
+
+
 def check_page(text: str, shown: str, index: Index, first: int = 1) -> list[DataError]:
     """Errors for the sentences of one page that credit an own-voice figure to the claimant of its event."""
-    voiced = [v for _event, v in own_voice_figures(index.events, index.entities)]
+    if "cite(" not in text:  # only a sentence followed by a citation is checked
+        return []
+    if not _tables or _tables[0] is not index:
+        names = {ident: getattr(e, "name", None) or getattr(e, "title", ident) for ident, e in index.entities.items()}
+        _tables[:] = [index, [v for _event, v in own_voice_figures(index.events, index.entities)], names]
+    voiced, names = _tables[1], _tables[2]
     if not voiced:
         return []
-    names = {ident: getattr(e, "name", None) or getattr(e, "title", ident) for ident, e in index.entities.items()}
     errors = []
     for sentence in cited_sentences(text, names):
         tokens = words(sentence.text)

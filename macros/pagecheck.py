@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import files, frontmatter, ownvoice
-from .attribution import attributed, check_page
+from .attribution import attributed, check_page, prepare
 from .errors import DataError
 from .index import Index
 from .links import page_url
@@ -90,7 +90,7 @@ _LAST: dict[str, Any] = {"index": None, "claims": None, "pages": {}}
 
 def _attribution(body: str, shown: str, index: Index, first: int) -> list[DataError]:
     if _LAST["index"] is not index:
-        _LAST.update(index=index, claims=attributed(index), pages={})
+        _LAST.update(index=index, claims=prepare(index, attributed(index)), pages={})  # tables made once per index
     seen = _LAST["pages"].get(shown)
     if seen is None or seen[0] != (first, body):
         found = check_page(body, shown, index, _LAST["claims"], first) + ownvoice.check_page(body, shown, index, first)
@@ -102,14 +102,21 @@ def page_files(docs_dir: Path) -> list[Path]:
     return sorted(docs_dir.rglob("*.md"))
 
 
-def check_pages(docs_dir: Path, root: Path, index: Index) -> tuple[dict[str, list[Call]], list[DataError]]:
+Pages = dict[Path, tuple[str, int, list[DataError]]]  # page -> read_page's (body, first line, errors)
+
+
+def read_pages(docs_dir: Path, root: Path) -> Pages:
+    """Every page, read once (with the size cap) for all the checks of one build or `make check`."""
+    return {page: read_page(page, root) for page in page_files(docs_dir)}
+
+
+def check_pages(docs_dir: Path, root: Path, index: Index, pages: Pages | None = None) -> tuple[dict[str, list[Call]], list[DataError]]:
     """Every error in every page; and, per id, the valid calls that name it (`json_link` is not a mention)."""
     errors: list[DataError] = []
     mentions: dict[str, list[Call]] = defaultdict(list)
-    for page in page_files(docs_dir):
+    for page, (body, first, read_errors) in (read_pages(docs_dir, root) if pages is None else pages).items():
         shown = files.shown(page, root)
         url = page_url(page.relative_to(docs_dir))
-        body, first, read_errors = read_page(page, root)
         calls, grammar_errors = page_errors(body, first, shown)
         errors += read_errors + grammar_errors
         if not read_errors:

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from . import mkconfig
 from .errors import DataError
 from .files import shown
-from .pagecheck import page_files, read_page
+from .pagecheck import Pages, read_pages
 from .pagegrammar import parse
 from .sanitize import problems
 
@@ -43,12 +43,11 @@ def title_breaks_out(html: str) -> bool:
     return start >= 0 and end > start and any(ch in Markup(html[html.find(">", start) + 1 : end]).striptags() for ch in "<>")
 
 
-def html_errors(docs_dir: Path, root: Path, config: Path) -> list[DataError]:
+def html_errors(docs_dir: Path, root: Path, config: Path, pages: Pages | None = None) -> list[DataError]:
     names, settings = extensions(config)
     converter = markdown.Markdown(extensions=names, extension_configs=settings)
     errors = []
-    for page in page_files(docs_dir):
-        body, first, read = read_page(page, root)
+    for page, (body, first, read) in (read_pages(docs_dir, root) if pages is None else pages).items():
         segments, grammar = parse(body, first)
         if read or grammar:
             continue  # reported by pagecheck

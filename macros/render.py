@@ -56,6 +56,7 @@ def _literal(value: Any) -> Any:
 def make_environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        auto_reload=False,  # one environment per build: a template never changes during one
         autoescape=select_autoescape(["html", "j2"], default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -97,6 +98,9 @@ class Renderer(TimelineViews, ControlViews, RecordViews, MapViews):
         self.sitemap = sitemap
         self.calls = calls or {}
         self.env = make_environment()
+        # What every template may use: the parts (`{% import "parts.html.j2" as p %}`) see them as
+        # globals, so Jinja makes that module once per build, not once per macro call.
+        self.env.globals.update(h=self, index=index)
         self.env.filters["source_name"] = lambda ident: self.index.get(ident).name
         self.env.filters["source_short"] = lambda ident: self.index.get(ident).outlet or self.index.get(ident).name
         self.start_page("")
@@ -189,8 +193,8 @@ class Renderer(TimelineViews, ControlViews, RecordViews, MapViews):
         return self._render("marks.html.j2", citations=[Citation(source=source, locator=locator, quote=quote)])
 
     def fact(self, ident: str, label: str) -> Markup:
-        claims = self.index.get(ident).facts[label]
-        return self._render("claims.html.j2", claims=claims)
+        item = self.index.get(ident)
+        return self._render("claims.html.j2", claims=item.facts[label], inherited=getattr(item, "claimed_by", None))
 
     def references(self) -> Markup:
         rows = [(number, self.index.get(source), uses) for source, number, uses in self.citations.ordered()]

@@ -25,10 +25,10 @@ ALLOWED: dict[str, frozenset[str]] = {tag: COMMON | frozenset(extra) for tag, ex
                      "small", "mark", "kbd", "code", "pre", "blockquote", "hr", "br", "ul", "dl", "dt", "dd", "span",
                      "figure", "figcaption", "caption", "section", "aside", "nav", "details", "summary", "label",
                      "table", "thead", "tbody", "tfoot", "tr", "abbr", "cite", "q", "form"], ()),
-    "a": ("href", "rel", "type", "style"),
+    "a": ("href", "rel", "type", "style", "data-bw-days"),  # data-bw-days: a control bar's first and last day
     "span": ("style",),
     "ol": ("start", "reversed"),
-    "li": ("value", "data-phase", "data-parties", "data-units", "data-places", "data-kind", "data-pins"),
+    "li": ("value", "data-phase", "data-parties", "data-units", "data-places", "data-kind", "data-pins", "data-bw-site"),
     "div": ("data-bw-filterable", "data-bw-map-months"),
     "th": ("scope", "colspan", "rowspan", "style"),
     "td": ("colspan", "rowspan", "style"),

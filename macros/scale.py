@@ -20,6 +20,7 @@ from . import mkconfig
 from .errors import DataError
 from .files import shown
 from .model import Event, FuzzyDate
+from .pagecheck import Pages, read_pages
 
 CHRONOLOGY_DIR = "chronology"
 _PERIOD_CALL = re.compile(r"\bchronology\(\s*(['\"])(.*?)\1")
@@ -61,11 +62,12 @@ def page_text(period: str) -> str:
     return f"# {period_label(period)}\n\n{{{{ chronology('{period}') }}}}\n\n## References\n\n{{{{ references() }}}}\n"
 
 
-def event_pages(events: list[Event], split: Split, docs_dir: Path, root: Path) -> tuple[dict[str, str], list[DataError]]:
+def event_pages(events: list[Event], split: Split, docs_dir: Path, root: Path,
+                pages: Pages | None = None) -> tuple[dict[str, str], list[DataError]]:
     """Event id -> URL of its period's page when the chronology is split; an error per missing page
-    or per `chronology('...')` call that names no period."""
+    or per `chronology('...')` call that names no period. `pages`: as `read_pages` read them."""
     by_period = periods(events, split)
-    errors = _unknown_periods(docs_dir, root, by_period, split)
+    errors = _unknown_periods(read_pages(docs_dir, root) if pages is None else pages, root, by_period, split)
     if len(events) <= split.above or not (docs_dir / f"{CHRONOLOGY_DIR}.md").is_file():
         return {}, errors
     for period in by_period:
@@ -74,17 +76,16 @@ def event_pages(events: list[Event], split: Split, docs_dir: Path, root: Path) -
             errors.append(DataError(shown(page, root), 0, 0, "", f"the chronology has {len(events)} events, more than split_above: "
                                     f"{split.above}, so each {split.by} needs a page; create this file containing: "
                                     + page_text(period).replace("\n", "\\n")))
-    pages = {event.id: f"{CHRONOLOGY_DIR}/{period}/" for period, items in by_period.items() for event in items}
-    return pages, errors
+    urls = {event.id: f"{CHRONOLOGY_DIR}/{period}/" for period, items in by_period.items() for event in items}
+    return urls, errors
 
 
-def _unknown_periods(docs_dir: Path, root: Path, by_period: dict[str, list[Event]], split: Split) -> list[DataError]:
+def _unknown_periods(pages: Pages, root: Path, by_period: dict[str, list[Event]], split: Split) -> list[DataError]:
     errors = []
-    for page in sorted(docs_dir.rglob("*.md")):
-        text = page.read_text(encoding="utf-8", errors="replace")  # pagecheck reports a page that is not UTF-8
+    for page, (text, first, _errors) in pages.items():  # a page that cannot be read is reported by check_pages
         if "chronology(" not in text:
             continue
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(text.splitlines(), start=first):
             for match in _PERIOD_CALL.finditer(line):
                 if match.group(2) not in by_period:
                     errors.append(DataError(shown(page, root), number, match.start() + 1, f"chronology('{match.group(2)}')",

@@ -15,7 +15,7 @@ EXTRA_EVENT = """
   - id: fort-retaken-in-part
     date: late 2031-03
     kind: counteroffensive
-    title: The Grey Army retakes part of the fort
+    title: The Grey Army says it retook part of the fort
     summary: Grey Army troops win back the eastern half of the fort.
     places: [karsk-fort]
     parties: [grey-army]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from test_browser_pages import visit
+from test_map_control import last_reported_month, slider
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -84,6 +85,30 @@ def test_the_chronology_map_is_usable_from_the_keyboard(real_server: str, browse
         page.keyboard.press("End")
         assert "latest report" in (page.locator(".bw-map-slider output").text_content() or "")
         assert "bw-holder-" in (page.get_attribute(PIN.format("hpakant") + " circle", "class") or "")  # held by the KIA since 2024
+        assert not errors, errors
+    finally:
+        context.close()
+
+
+def test_moving_the_slider_past_a_sites_last_report_greys_its_pin(real_site: Path, real_server: str, browser) -> None:
+    """Audit r6 core#2: the month of a site's last report (from the control table) shows its holder;
+    the month after shows none; the last stop gives the latest-report colours back."""
+    months, _colours, static = slider(real_site)
+    ended = last_reported_month(real_site)
+    place = next(p for p in static if "bw-holder-" in static[p] and ended.get(p, months[-1]) < months[-1])
+    last = months.index(ended[place])
+    page, context, _requests, errors, _external = visit(browser, real_server + "chronology/")
+    try:
+        dot = PIN.format(place) + " circle"
+        page.locator(".bw-map-slider input").focus()
+        page.keyboard.press("Home")
+        for _ in range(last):
+            page.keyboard.press("ArrowRight")
+        assert "bw-holder-" in (page.get_attribute(dot, "class") or ""), (place, months[last])
+        page.keyboard.press("ArrowRight")
+        assert page.get_attribute(dot, "class") == "bw-map-dot bw-pin-plain", (place, months[last + 1])
+        page.keyboard.press("End")
+        assert page.get_attribute(dot, "class") == static[place]
         assert not errors, errors
     finally:
         context.close()

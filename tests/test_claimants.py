@@ -28,7 +28,7 @@ MUSTER = """
   - id: muster-at-the-fort
     date: 2031-03-04
     kind: statement
-    title: The League musters at the fort
+    title: Ana Vell says the League musters at the fort
     summary: Ana Vell says the League's fighters muster on the walls.
     places: [karsk-fort]
     parties: [blue-league]
@@ -42,6 +42,10 @@ MUSTER = """
         - count: 2
           value: miles
           sources: [river-radio-report]
+        - count: 5
+          value: miles
+          sources: [river-radio-report]
+          note: a second figure in the same report
     sources: [river-radio-report]
     claimed_by: {person: ana-vell}
   - id: raids-mid-year
@@ -200,6 +204,7 @@ def site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     phase = "# Fall of the fort\n\n{{ infobox('fall-of-the-fort') }}\n\n{{ timeline('fall-of-the-fort') }}\n\n{{ references() }}\n"
     (where / "docs" / "phases").mkdir(exist_ok=True)
     (where / "docs" / "phases" / "fall-of-the-fort.md").write_text(phase, encoding="utf-8")
+    (where / "docs" / "disagreements.md").write_text("# Where sources differ\n\n{{ disagreements() }}\n\n{{ references() }}\n", encoding="utf-8")
     result = build(where)
     assert result.returncode == 0, result.output
     return result.site
@@ -218,7 +223,14 @@ def _figures(site: Path, event: str) -> dict[str, str]:
 def test_the_timeline_shows_each_figure_s_own_claimant(site: Path) -> None:
     figures = _figures(site, "muster-at-the-fort")
     assert figures["Guards in the garrison"].startswith("Guards in the garrison: 300 (River Radio's own report, not claimed by Ana Vell)")
-    assert figures["Length of the walls"].startswith("Length of the walls: 2, miles (claim by Ana Vell)")
+    assert figures["Length of the walls"].startswith("Length of the walls: sources differ: 2, miles (claim by Ana Vell)")
+    assert "5, miles (claim by Ana Vell)" in figures["Length of the walls"]
+
+
+def test_the_disagreements_page_shows_the_claimant_a_figure_takes_from_its_event(site: Path) -> None:
+    tree = html.fromstring((site / "disagreements" / "index.html").read_text(encoding="utf-8"))
+    (row,) = [r for r in tree.xpath("//table[@class='bw-disagreements']//tr[td]") if "walls" in _text(r)]
+    assert _text(row).count("(claim by Ana Vell)") == 2
 
 
 def test_the_export_marks_the_own_voice_figure(site: Path) -> None:
@@ -254,7 +266,9 @@ SIEGE_SOURCES = "    sources: [north-gazette-2031-03-02]\n  - id: fort-falls"
 
 def _siege_cited(locator: str, claimed: str = "") -> object:
     cited = f"    sources:\n      - {{source: north-gazette-2031-03-02, locator: {locator}}}\n{claimed}  - id: fort-falls"
-    return lambda t: t.replace(SIEGE_SOURCES, cited)
+    title = "title: The Blue League attacks Karsk"
+    said = title.replace("The Blue", "Residents say the Blue") if claimed else title  # a claimed event's title says who says it
+    return lambda t: t.replace(SIEGE_SOURCES, cited).replace(title, said)
 
 
 @pytest.mark.parametrize(("locator", "claimed", "flagged"), [

@@ -98,10 +98,10 @@ def test_a_foothold_or_contested_ground_is_drawn_only_to_its_own_last_report(rea
                 assert right <= max(edges(bars[position + 1])[0], left + 0.8) + 0.01, (site, bar.get("title"))
     assert dotted >= 10
     moc = [b.get("title") for b in chart(real_site)["MOC-21 headquarters"]]
-    assert ("Myanmar Army (contested by Kachin Independence Army) by 8 May 2025; last reported 8 May 2025, "
+    assert ("Myanmar Army (contested: Kachin Independence Army inside or around it) by 8 May 2025; last reported 8 May 2025, "
             "not repeated by the next report (after 1 Aug 2025)") in moc, moc
     b47 = [b.get("title") for b in chart(real_site)["Battalion 47 base"]]
-    assert ("Myanmar Army (contested by Kachin Independence Army) as of 8 May 2025; last reported 8 May 2025, "
+    assert ("Myanmar Army (contested: Kachin Independence Army inside or around it) as of 8 May 2025; last reported 8 May 2025, "
             "not repeated by the next report (after 10 Aug 2025)") in b47, b47
     _, rows = chart_row(real_site, "MOC-21 headquarters")
     assert [r[3] for r in rows if r[2] == "by 8 May 2025"] == ["last reported 8 May 2025 (next report: after 1 Aug 2025)"]

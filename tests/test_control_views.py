@@ -106,7 +106,7 @@ def edges(bar: lxml.html.HtmlElement) -> tuple[float, float]:
 def test_a_foothold_ends_at_its_own_last_report_not_at_the_next_report(site: Path) -> None:
     bars, rows, _ = ferry(site)
     titles = [b.get("title") for b in bars]
-    assert titles[1] == ("Grey Army (contested by Blue League) from 10 Feb 2031; last reported 2 Mar 2031, "
+    assert titles[1] == ("Grey Army (contested: Blue League inside or around it) from 10 Feb 2031; last reported 2 Mar 2031, "
                          "not repeated by the next report (20 Mar 2031)"), titles
     assert edges(bars[1])[1] < edges(bars[2])[0] - 5  # a gap: no text reports the ferry between 2 and 20 March
     assert rows[1][3] == "last reported 2 Mar 2031 (next report: 20 Mar 2031)"
@@ -121,7 +121,7 @@ def test_an_inferred_report_carries_the_same_label_in_every_view(site: Path) -> 
     held = text(page(site, "places/karsk-ferry").xpath("//aside//tr[th='Held by']/td")[0])
     assert f"Blue League {label}, from 25 Mar 2031" in held and f"By the newest text (after 10 Mar 2031): Blue League {label}" in held
     pins = [p.get("aria-label") for p in page(site, "map").xpath("//*[@data-bw-pin]")]  # the map's SVG
-    assert any(f"Karsk Ferry, held by Blue League {label}" in p for p in pins), pins
+    assert any(p.startswith(f"Karsk Ferry: Blue League {label}") for p in pins), pins  # the table's words
     assert not any(label in text(r) for r in page(site, "control").find_class("bw-chart-row") if "Karsk Fort" in text(r))
     chronology = page(site, "chronology")
     lines = [text(li) for li in chronology.xpath("//ul[contains(@class, 'bw-control-changes')]/li")]

@@ -47,8 +47,8 @@ def test_fiction_battle_page_shows_its_infobox_and_timeline(fiction_site: Path) 
     assert "Battle of Karsk" in infobox
     assert "Blue League" in infobox and "Grey Army" in infobox and "9th Grey Rifles" in infobox
     timeline = _text_of(page, "bw-timeline")
-    assert "The Blue League attacks Karsk" in timeline and "Karsk Fort falls" in timeline
-    assert timeline.index("The Blue League attacks Karsk") < timeline.index("Karsk Fort falls")
+    assert "The Blue League attacks Karsk" in timeline and "The League says Karsk Fort has fallen" in timeline
+    assert timeline.index("The Blue League attacks Karsk") < timeline.index("The League says Karsk Fort has fallen")
 
 
 def test_fiction_entity_pages_show_their_data(fiction_site: Path) -> None:
@@ -56,7 +56,7 @@ def test_fiction_entity_pages_show_their_data(fiction_site: Path) -> None:
     assert "Karsk" in place and "12,000" in place and "15,000" in place  # two sources disagree: both shown
     unit = _text_of(fiction_site / "units" / "grey-rifles-9" / "index.html", "bw-infobox")
     assert "9th Grey Rifles" in unit and "Karsk Fort" in unit and "Grey Army" in unit
-    assert "Karsk Fort falls" in _text_of(fiction_site / "chronology" / "index.html", "bw-timeline")
+    assert "The League says Karsk Fort has fallen" in _text_of(fiction_site / "chronology" / "index.html", "bw-timeline")
 
 
 # Whole words that belong to the real conflict: its places, parties and their usual names.

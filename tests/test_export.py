@@ -178,10 +178,10 @@ def test_ledger_quotes_commas_quotes_and_newlines(tmp_path: Path) -> None:
 def test_ledger_neutralises_formula_prefixes(tmp_path: Path, start: str) -> None:
     """OWASP's CSV-injection advice: a cell a spreadsheet would run as a formula is prefixed with '."""
     formula = start + 'HYPERLINK("https://example.org/x","click")'
-    title = start + "1+1 Karsk Fort falls" if start not in "\t\r" else "Karsk Fort falls"
+    title = start + "1+1 The League says Karsk Fort has fallen" if start not in "\t\r" else "The League says Karsk Fort has fallen"
     root = _fiction_copy(tmp_path, {"events": {
         "summary: The League says it holds the fort.": "summary: " + json.dumps(formula),
-        "title: Karsk Fort falls": "title: " + json.dumps(title),
+        "title: The League says Karsk Fort has fallen": "title: " + json.dumps(title),
     }})
     rows = list(csv.DictReader(io.StringIO(_api(root)["events.csv"], newline="")))
     assert rows[1]["summary"] == "'" + formula

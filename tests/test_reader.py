@@ -108,7 +108,7 @@ def test_filters_are_in_the_page_but_hidden_until_the_script_runs(site: Path) ->
 def test_unit_page_timeline_shows_only_its_events(site: Path) -> None:
     tree = page(site, "units/grey-rifles-9")
     titles = [text(t) for t in tree.find_class("bw-title")]
-    assert titles == ["Karsk Fort falls", "The Grey Army retakes part of the fort"]
+    assert titles == ["The League says Karsk Fort has fallen", "The Grey Army says it retook part of the fort"]
 
 
 def test_phase_page_gives_its_range_neighbours_and_events(site: Path) -> None:
@@ -134,8 +134,10 @@ def test_control_chart_table_and_summary(site: Path) -> None:
     # The last bar ends at its own report (late March, from the 21st), not at the axis's end (31 March):
     # no later text says who holds the fort.
     assert spans[1][0] + spans[1][1] < 100 - 10 and "last reported late March 2031, no later report" in text(bars[1])
-    # A one-party account of control names its claimant in the chart too.
-    assert "Grey Army (partial) (Claimed by Grey Army) from late March 2031" in text(bars[1])
+    # A one-party account of control names its claimant in the chart too, in the table's words.
+    assert "Grey Army (partial) (Grey Army claim) from late March 2031" in text(bars[1])
+    held = [text(tr.xpath("./td")[1]) for tr in tree.find_class("bw-control-table")[0].xpath(".//tbody/tr")]
+    assert text(bars[1]).startswith(held[-1] + " "), (held, text(bars[1]))
     assert [text(t) for t in tree.find_class("bw-tick")] == ["Feb 2031", "Mar"]  # the year once, then months
     # The newest report as its text dates it, not the axis's last possible day (31 Mar 2031)
     caption = text(tree.xpath("//figure[contains(@class, 'bw-chart')]/figcaption")[0])
@@ -155,7 +157,7 @@ def test_unit_page_shows_its_garrison_control_and_mentions(site: Path) -> None:
     tree = page(site, "units/grey-rifles-9")
     assert len(tree.find_class("bw-bar")) == 2
     mentions = text(tree.find_class("bw-mentions")[0])
-    assert "Karsk Fort falls" in mentions and "Battle of Karsk" in mentions
+    assert "The League says Karsk Fort has fallen" in mentions and "Battle of Karsk" in mentions
 
 
 def test_place_and_unit_infoboxes_give_control_history(site: Path) -> None:
@@ -176,7 +178,7 @@ def test_sources_page_lists_pages_and_events_citing_each_source(site: Path) -> N
     pages = [a.text for a in radio.xpath(".//details//p[.='Pages']/following-sibling::ul[1]//a")]
     assert {"Battle of Karsk", "Chronology", "9th Grey Rifles"} <= set(pages)
     events = {a.text for a in radio.xpath(".//details//p[.='Events']/following-sibling::ul[1]//a")}
-    assert events == {"Karsk Fort falls", "The Grey Army retakes part of the fort"}
+    assert events == {"The League says Karsk Fort has fallen", "The Grey Army says it retook part of the fort"}
 
 
 def test_disagreements_page_lists_each_with_its_owner(site: Path) -> None:

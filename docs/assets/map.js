@@ -1,7 +1,8 @@
 /* The chronology's map (progressive enhancement). Without this script the map is a plain picture
    whose pins link to the place pages. With it: the timeline filters highlight the pins of the
    events shown; a pin filters the list to its place (the "On the map" filter); a month slider
-   colours each pin by who held it at the end of that month. Keyboard: pins are links (Tab,
+   colours each pin as the control chart draws that month (grey before the first report about a
+   place and after its last); its last stop restores the latest-report colours. Keyboard: pins are links (Tab,
    Enter), the slider is a range input (arrow keys). Re-run on each page of instant navigation. */
 (function () {
   "use strict";
@@ -50,27 +51,32 @@
     var slider = document.createElement("input");
     slider.type = "range";
     slider.min = "0";
-    slider.max = String(months.length - 1);
+    slider.max = String(months.length);  // one stop per month, then "latest report"
     slider.value = slider.max;
-    slider.setAttribute("aria-label", "Holders as of the end of month");
+    slider.setAttribute("aria-label", "Holders in month, by the reports of that month");
     var output = document.createElement("output");
-    text.textContent = "Holders as of";
+    text.textContent = "Holders in";
     label.appendChild(text);
     label.appendChild(slider);
     label.appendChild(output);
     figure.insertBefore(label, figure.querySelector("figure").nextSibling);
 
+    pins.forEach(function (pin) {  // the latest-report colours, for the last stop
+      var dot = pin.querySelector(".bw-map-dot");
+      if (dot) dot.setAttribute("data-bw-latest", dot.getAttribute("class"));
+    });
+
     function showMonth() {
       var key = months[Number(slider.value)];
-      var parts = key.split("-");
-      var name = new Date(Number(parts[0]), Number(parts[1]) - 1, 1).toLocaleString("en", { month: "long", year: "numeric" });
-      output.textContent = Number(slider.value) === months.length - 1 ? name + " (latest report)" : name;
+      var parts = (key || "").split("-");
+      output.textContent = key ? new Date(Number(parts[0]), Number(parts[1]) - 1, 1).toLocaleString("en", { month: "long", year: "numeric" })
+        : "the latest report about each place";
       slider.setAttribute("aria-valuetext", output.textContent);
       pins.forEach(function (pin) {
         var table = JSON.parse(pin.getAttribute("data-bw-months") || "{}");
         var dot = pin.querySelector(".bw-map-dot");
-        if (!dot || !table[key]) return;
-        dot.setAttribute("class", "bw-map-dot " + table[key]);
+        if (!dot) return;
+        dot.setAttribute("class", key ? "bw-map-dot " + (table[key] || "bw-pin-plain") : dot.getAttribute("data-bw-latest"));
       });
     }
     slider.addEventListener("input", showMonth);

@@ -26,14 +26,16 @@ class Pin:
     x: float
     y: float
     href: str | None
-    label: str  # accessible name: the name and what the pin stands for
+    label: str  # accessible name; a pin with a `report` adds what that report says (map.svg.j2)
     colour: str = "bw-pin-plain"  # a CSS class: bw-holder-N, or bw-pin-plain
     partial: bool = False
+    contested: bool = False  # held while the other side is inside or around it, or fought over
     emphasis: bool = False
     context: bool = False  # a small dot for orientation, without link or label
     text: tuple[float, float, str] | None = None  # label x, y, text-anchor (None: no room)
     months: dict[str, str] = field(default_factory=dict)  # month -> colour class, for the chronology's slider
     zoom: float = 1.0
+    report: Any = None  # the control report behind the pin's colour (the latest about the place), if any
 
     @property
     def radius(self) -> float:

@@ -53,9 +53,9 @@ class Claim(Model):
     names: list[ref_to()] = []
     sources: list[Citation] = Field(min_length=1)
     claimed_by: ClaimedBy | None = None
-    # The cited text states this in its own voice: no party's claim, even inside an event that a
-    # party claims (a claim with neither field takes the event's claimant; see `claimant_of`).
-    own_voice: Flag | None = None
+    own_voice: Flag | None = Field(None, description=(
+        "true: the cited text states this in its own voice, no party's claim, even inside an event that a party claims; "
+        "a claim with neither this nor claimed_by takes its event's claimed_by"))
     as_of: Date | None = None
     note: Text | None = None
 

@@ -97,7 +97,9 @@ class Distance(Model):
 
 class Place(Cited):
     kind: PlaceKind
+    kind_basis: Basis | None = None
     within: ref_to("places") | None = None
+    within_basis: Basis | None = None  # required with `within` (macros/bases.py)
     coordinates: Coordinates | None = None
     bounds: Bounds | None = None
     distances: list[Distance] = []
@@ -126,9 +128,9 @@ class Phase(Cited):
 
     start: Date
     end: Date | None = None
-    claimed_by: ClaimedBy | None = None
-    start_claim: DateClaim | None = None
-    end_claim: DateClaim | None = None
+    claimed_by: ClaimedBy | None = Field(None, description="Whose account the phase (its dates and summary) is")
+    start_claim: DateClaim | None = Field(None, description="Who gives the start date alone, with the texts that carry it")
+    end_claim: DateClaim | None = Field(None, description="Who gives the end date alone, with the texts that carry it")
 
     @model_validator(mode="after")
     def _ordered(self) -> Phase:

@@ -18,6 +18,15 @@ EventKind = Literal[
 ]
 
 
+class NamedAs(Model):
+    """The name the event's texts give one of its entities, where that is one of the entity's
+    aliases: the timeline lists the entity under that name, marked as our identification where the
+    alias is one (macros/bases.py checks it is an alias of an entity the event involves)."""
+
+    ref: ref_to("places", "parties", "units", "people")
+    name: Name
+
+
 class Event(Model):
     id: Id
     date: Date
@@ -33,6 +42,7 @@ class Event(Model):
     parties: list[ref_to("parties")] = []
     units: list[ref_to("units")] = []
     people: list[ref_to("people")] = []
+    named: list[NamedAs] = []
     control: list[ControlReport] = []
     figures: Facts = {}
     sources: list[Citation] = Field(min_length=1)

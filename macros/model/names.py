@@ -36,10 +36,13 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} ({unicodedata.name(char, 'a control character')})"
 
 
+_script = functools.lru_cache(maxsize=4096)(categories.alias)  # a bisect per call; names repeat few letters
+
+
 def mixed_script_word(name: str) -> tuple[str, set[str]] | None:
     """The first word that mixes letters of two scripts (Latin 'a' with Cyrillic 'о'), if any."""
     for word in name.split():
-        scripts = {categories.alias(c) for c in word} - _NEUTRAL
+        scripts = {_script(c) for c in word} - _NEUTRAL
         if len(scripts) > 1 and not any(scripts <= allowed for allowed in _TOGETHER):
             return word, scripts
     return None

@@ -39,6 +39,24 @@ def reach(span: ControlSpan) -> FuzzyDate:
     return own if told is None or (own.first_day, own.last_day) > (told.first_day, told.last_day) else told
 
 
+def bar_days(span: ControlSpan) -> tuple[dt.date, dt.date]:
+    """The first and last day the chart draws a report's state: from its event until the next
+    report; after the last one, until the latest moment it speaks of (no text says more). A
+    foothold or contested ground lasts only as long as texts report it: to its own last report."""
+    first = span.event.date.first_day
+    last = max(reach(span).first_day, first)
+    if span.until:
+        last = min(last, span.until.date.first_day) if span.standing else span.until.date.first_day
+    return first, last
+
+
+def state_during(spans: list[ControlSpan], first: dt.date, last: dt.date) -> ControlSpan | None:
+    """The report the chart shows for a stretch of days (the latest bar that reaches into it);
+    None where no bar does: before the first report about the site, or after its last."""
+    shown = [s for s in spans if bar_days(s)[0] <= last and bar_days(s)[1] >= first]
+    return shown[-1] if shown else None
+
+
 @dataclass
 class Tick:
     label: str
@@ -52,6 +70,7 @@ class Tick:
 
 class ControlViews:
     reach = staticmethod(reach)
+    bar_days = staticmethod(bar_days)
 
     def holders(self: Renderer) -> dict[str, int]:
         """Each party that ever held a site, with its colour, in order of first appearance (same on every page)."""
@@ -139,15 +158,12 @@ class ControlViews:
         for site in sites:
             bars = []
             for span in self.index.control[site]:
-                first = span.event.date.first_day
-                # Until the next report; after the last one, no text says who holds the site. A foothold
-                # or contested ground lasts only as long as texts report it: to its own last report.
-                last = max(reach(span).first_day, first)
-                if span.until:
-                    last = min(last, span.until.date.first_day) if span.standing else span.until.date.first_day
+                first, last = bar_days(span)  # the map's month slider reads the same days (state_during)
                 left = 100 * (first - start).days / total
                 width = max(100 * (last - first).days / total, 0.8)
-                if bars and _same_state(bars[-1].span, span):
+                # A report that repeats the state continues its bar, unless the bar ended before it
+                # (contested ground lasts only to its own last report): the gap stays empty.
+                if bars and _same_state(bars[-1].span, span) and bar_days(bars[-1].until)[1] >= first:
                     bars[-1].width = left + width - bars[-1].left  # a report that repeats who holds it
                     bars[-1].last = span
                     continue

@@ -13,11 +13,20 @@ from ..geo import frame as frames
 from ..geo.crosscheck import TOLERANCE_DEGREES, TOLERANCE_SHARE, CrossCheck, cross_checks
 from ..geo.mapview import MapView, Pin, graticule, load_basemap, outlines, place_labels
 from ..geo.sphere import KM_PER_MILE, distance_km
+from .control import state_during
 
 if TYPE_CHECKING:
     from ..render import Renderer
 
 INFOBOX_ZOOM = 2.1  # an infobox map is drawn about half size: its text and pins are drawn larger
+
+
+def _marks(span: Any) -> str:
+    """How a pin is drawn besides its colour, as the control chart draws the report's bar."""
+    if span is None:
+        return ""
+    contested = span.state in ("foothold", "contested") or span.contested
+    return (" bw-partial" if span.extent == "partial" else "") + (" bw-contested" if contested else "")
 
 
 class MapViews:
@@ -38,47 +47,49 @@ class MapViews:
             place = self.index.entities.get(place.within) if place.within else None
         return None
 
-    def holder_class(self: Renderer, site: str, day: dt.date | None = None) -> tuple[str, Any]:
-        """(colour class, span) of who held a site by the latest report, or on a day; plain if none recorded."""
-        if day is None:  # the control model's latest-report view: the newest text about the site
-            span = self.index.latest.get(site)
-        else:  # the last report of a moment on or before the day
-            spans = [s for s in self.index.control.get(site, []) if s.event.date.first_day <= day]
-            span = spans[-1] if spans else None
-        if span is None:
-            return "bw-pin-plain", None
-        if not span.party or span.party not in self.holders():  # fought over, or left: no holder named
+    def placing_is_ours(self: Renderer, ident: str) -> bool:
+        """Whether a step of `within` from the place up to its pin is our identification, not a text's."""
+        seen: set[str] = set()
+        place = self.index.entities.get(ident)
+        while place is not None and place.id not in seen and place.coordinates is None and getattr(place, "within", None):
+            if place.within_basis is not None and place.within_basis.identified is not None:
+                return True
+            seen.add(place.id)
+            place = self.index.entities.get(place.within)
+        return False
+
+    def holder_class(self: Renderer, site: str) -> tuple[str, Any]:
+        """(colour class, report) of who held a site by the latest report; plain if none recorded."""
+        return self._colour(self.index.latest.get(site))
+
+    def _colour(self: Renderer, span: Any) -> tuple[str, Any]:
+        if span is None or not span.party or span.party not in self.holders():  # no holder named
             return "bw-pin-plain", span
         return f"bw-holder-{self.holders()[span.party]}", span
 
-    def month_class(self: Renderer, site: str, day: dt.date) -> str:
-        cls, span = self.holder_class(site, day)
+    def month_class(self: Renderer, site: str, first: dt.date, last: dt.date) -> str:
+        """The colour of a site in a month: the state the control chart draws in it (the same
+        function decides both), so after the last report about a site it has no holder."""
+        cls, span = self._colour(state_during(self.index.control.get(site, []), first, last))
         if span is not None and span.inferred:  # a colour cannot carry the inference label: no holder shown
             return "bw-pin-plain"
-        return cls + (" bw-partial" if span is not None and span.extent == "partial" else "")
+        return cls + _marks(span)
 
     def _pin(self: Renderer, place: Any, view: frames.Frame, colour: bool, **extra: Any) -> Pin:
         x, y = view.xy(*place.coordinates.point)
-        link = self.link(place.id)
         cls, span = self.holder_class(place.id) if colour else ("bw-pin-plain", None)
-        label = place.name
-        if colour and span is not None and not span.party:
-            label += ", fought over with no holder named by the latest report"
-        elif colour and span is not None:
-            label += f", held by {self.link(span.party).name}{' in part' if span.extent == 'partial' else ''}"
-            if span.state == "foothold" and span.attacker:
-                label += f", with {self.link(span.attacker).name} inside or around it"
-            label += f" ({span.inference})" if span.inference else ""
-            label += " by the latest report"
-        return Pin(place.id, place.name, x, y, link.href, label, cls, bool(span and span.extent == "partial"), **extra)
+        # The label's words (holder and every qualifier, the inference label too) come from the
+        # template's `report_text`, the same wording as the control page's.
+        return Pin(place.id, place.name, x, y, self.link(place.id).href, place.name, cls,
+                   "bw-partial" in _marks(span), report=span, contested="bw-contested" in _marks(span), **extra)
 
-    def _months(self: Renderer) -> list[tuple[str, str, dt.date]]:
-        """(key, label, last day) of every month from the first event to the latest report."""
+    def _months(self: Renderer) -> list[tuple[str, dt.date, dt.date]]:
+        """(key, first day, last day) of every month from the first event to the latest report."""
         start, end = self.axis()
         out, (year, month) = [], (start.year, start.month)
         while (year, month) <= (end.year, end.month):
             nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-            out.append((f"{year}-{month:02d}", f"{dt.date(year, month, 1):%B %Y}", nxt - dt.timedelta(days=1)))
+            out.append((f"{year}-{month:02d}", dt.date(year, month, 1), nxt - dt.timedelta(days=1)))
             year, month = nxt.year, nxt.month
         return out
 
@@ -92,7 +103,7 @@ class MapViews:
         for place in places:
             pin = self._pin(place, view, colour, emphasis=place is focus, zoom=zoom)
             if months:
-                pin.months = {key: self.month_class(place.id, last) for key, _, last in self._months()}
+                pin.months = {key: self.month_class(place.id, first, last) for key, first, last in self._months()}
             pins.append(pin)
         for place in context:
             x, y = view.xy(*place.coordinates.point)
