@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 from .checks import all_items
@@ -42,6 +43,7 @@ class ControlSpan:
     sources: tuple[Citation, ...] = ()
     inferred: bool = False
     note: str | None = None
+    repeated: bool = False  # the next report about the site repeats this state (see `same_state`)
 
     @property
     def inference(self) -> str:
@@ -49,9 +51,18 @@ class ControlSpan:
 
     @property
     def standing(self) -> bool:
-        """A state that holds only while texts report it (a foothold, contested ground): its bar
-        ends at its own last report, not at the next report about the site."""
-        return self.state in ("foothold", "contested") or self.contested
+        """A state is drawn only from its report to its own last report; it runs on to the next
+        report only if that report repeats it. Otherwise no text says who held the site between."""
+        return not self.repeated
+
+    def state_key(self) -> tuple:
+        kind = self.state if self.state in ("foothold", "contested", "withdrawal") else "held"  # a change or "holds"
+        return (self.party, self.extent, kind, self.attacker, self.withdrawn, self.contested, self.inferred)
+
+
+def same_state(a: ControlSpan, b: ControlSpan) -> bool:
+    """Two reports of one state: the same holder (or none), extent, foothold or contested ground."""
+    return a.state_key() == b.state_key()
 
 
 @dataclass(frozen=True)
@@ -165,6 +176,8 @@ def _build_control(index: Index) -> None:
             spans.append(ControlSpan(site, report.holder, report.extent, event, until, report.state, report.foothold,
                                      _text_date(index, sources), report.withdraws, report.contested, report.as_of,
                                      sources, report.inferred, report.note))
+        # A state runs on to the next report only if that report repeats it.
+        spans = [replace(s, repeated=same_state(s, n)) for s, n in pairwise(spans)] + spans[-1:]
         index.control[site] = spans
         # Newest text first; within one text, the latest moment it describes.
         index.latest[site] = max(reversed(spans), key=newest_text_first)  # ties: the later in the list

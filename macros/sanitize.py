@@ -26,7 +26,7 @@ ALLOWED: dict[str, frozenset[str]] = {tag: COMMON | frozenset(extra) for tag, ex
                      "figure", "figcaption", "caption", "section", "aside", "nav", "details", "summary", "label",
                      "table", "thead", "tbody", "tfoot", "tr", "abbr", "cite", "q", "form"], ()),
     "a": ("href", "rel", "type", "style", "data-bw-days"),  # data-bw-days: a control bar's first and last day
-    "span": ("style",),
+    "span": ("style", "data-bw-days"),  # data-bw-days: a control chart's "no report" stretch
     "ol": ("start", "reversed"),
     "li": ("value", "data-phase", "data-parties", "data-units", "data-places", "data-kind", "data-pins", "data-bw-site"),
     "div": ("data-bw-filterable", "data-bw-map-months"),

@@ -8,7 +8,7 @@ Five kinds of report, told apart by their fields:
 - a withdrawal: `withdraws` (the party pulls out, wholly or in part; the text does not say who
   holds the site after, so no holder is recorded);
 - contested ground with no holder named: `contested: true` alone (fighting for the site goes on).
-`contested: true` can also mark a report of who holds it (fighting goes on there). `as_of` gives
+`contested: true` can also mark a report of who holds it (fought over, attacked or encircled; `note` says how). `as_of` gives
 the date a later text looks back to ("captured … by February"): the report is about that date,
 not about the text's own. `sources` names the event's texts that report this site (all of them
 when left out): the report's date and citations are theirs. `inferred: true` marks a report that

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from ..index import ControlSpan
+from ..index import ControlSpan, same_state
 from ..model import FuzzyDate
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ class Bar:
     width: float
     colour: int | None  # None: the report names no holder (a withdrawal, contested ground)
     last: ControlSpan | None = None  # the last report the bar runs through (itself, unless one repeats it)
+    gap: tuple[float, float] | None = None  # (left %, width %) of the stretch after it with no report, before the next
 
     @property
     def until(self) -> ControlSpan:
@@ -39,14 +40,21 @@ def reach(span: ControlSpan) -> FuzzyDate:
     return own if told is None or (own.first_day, own.last_day) > (told.first_day, told.last_day) else told
 
 
+def start_day(date: FuzzyDate) -> dt.date:
+    """Where a bar starts: "after 1 Aug" at the bound itself (its label keeps "after"), never at a
+    day the text does not give."""
+    return date.first_day - dt.timedelta(days=1) if date.day and date.qualifier == "after" else date.first_day
+
+
 def bar_days(span: ControlSpan) -> tuple[dt.date, dt.date]:
-    """The first and last day the chart draws a report's state: from its event until the next
-    report; after the last one, until the latest moment it speaks of (no text says more). A
-    foothold or contested ground lasts only as long as texts report it: to its own last report."""
-    first = span.event.date.first_day
+    """The first and last day the chart draws a report's state: from its event to its own last
+    report (the latest moment it speaks of); on to the next report only if that report repeats
+    the state. Between, no text says who holds the site: the chart and the map show no holder."""
+    first = start_day(span.event.date)
     last = max(reach(span).first_day, first)
     if span.until:
-        last = min(last, span.until.date.first_day) if span.standing else span.until.date.first_day
+        nxt = start_day(span.until.date)
+        last = min(last, nxt) if span.standing else nxt
     return first, last
 
 
@@ -161,12 +169,12 @@ class ControlViews:
                 first, last = bar_days(span)  # the map's month slider reads the same days (state_during)
                 left = 100 * (first - start).days / total
                 width = max(100 * (last - first).days / total, 0.8)
-                # A report that repeats the state continues its bar, unless the bar ended before it
-                # (contested ground lasts only to its own last report): the gap stays empty.
-                if bars and _same_state(bars[-1].span, span) and bar_days(bars[-1].until)[1] >= first:
+                if bars and bars[-1].until.repeated and same_state(bars[-1].span, span):
                     bars[-1].width = left + width - bars[-1].left  # a report that repeats who holds it
                     bars[-1].last = span
                     continue
+                if bars and (stop := bars[-1].left + bars[-1].width) < left:
+                    bars[-1].gap = (stop, left - stop)  # no text reports the site between: neither holder
                 bars.append(Bar(span, left, width, colours.get(span.party)))
             rows.append((site, bars))
         legend = [(party, colour) for party, colour in colours.items() if any(b.span.party == party for _, bs in rows for b in bs)]
@@ -185,9 +193,3 @@ class ControlViews:
         rows.sort(key=lambda r: self.link(r[0]).name.casefold())
         return self._render("control_summary.html.j2", rows=rows, colours=self.holders())
 
-
-def _same_state(a: ControlSpan, b: ControlSpan) -> bool:
-    """A report that repeats who holds a site (and how) continues the bar before it."""
-    def key(s: ControlSpan) -> tuple:
-        return (s.party, s.extent, s.state == "foothold", s.attacker, s.withdrawn, s.contested, s.state == "withdrawal", s.inferred)
-    return key(a) == key(b)
