@@ -107,10 +107,24 @@ def test_a_foothold_ends_at_its_own_last_report_not_at_the_next_report(site: Pat
     bars, rows, _ = ferry(site)
     titles = [b.get("title") for b in bars]
     assert titles[1] == ("Grey Army (contested: Blue League inside or around it) from 10 Feb 2031; last reported 2 Mar 2031, "
-                         "not repeated by the next report (20 Mar 2031)"), titles
+                         "then no report until the next, which differs (20 Mar 2031)"), titles
     assert edges(bars[1])[1] < edges(bars[2])[0] - 5  # a gap: no text reports the ferry between 2 and 20 March
-    assert rows[1][3] == "last reported 2 Mar 2031 (next report: 20 Mar 2031)"
-    assert rows[0][3] == "10 Feb 2031"  # a holding still runs to the next report
+    assert rows[1][3] == "last reported 2 Mar 2031; then no report until the next, which differs (20 Mar 2031)"
+
+
+def test_a_holding_runs_on_only_to_a_next_report_that_repeats_it(site: Path) -> None:
+    """The Army's post of 1 February is not repeated by the foothold of 10 February: it is drawn
+    on 1 February only, and the days between are a "no report" stretch with neither holder."""
+    bars, rows, _ = ferry(site)
+    assert rows[0][3] == "last reported 1 Feb 2031; then no report until the next, which differs (10 Feb 2031)", rows[0]
+    assert bars[0].get("data-bw-days") == "2031-02-01 2031-02-01"
+    tree = page(site, "control")
+    (row,) = [r for r in tree.find_class("bw-chart-row") if r.get("data-bw-site") == "karsk-ferry"]
+    gaps = row.find_class("bw-gap")
+    assert [g.get("data-bw-days") for g in gaps] == ["2031-02-01 2031-02-10", "2031-03-02 2031-03-20", "2031-03-20 2031-03-25"]
+    assert gaps[0].get("title") == ("No report between the report of 1 Feb 2031 and the next (10 Feb 2031): "
+                                    "no text says who held it")
+    assert edges(gaps[0]) == pytest.approx((edges(bars[0])[1], edges(bars[1])[0]), abs=0.02)
 
 
 def test_an_inferred_report_carries_the_same_label_in_every_view(site: Path) -> None:
