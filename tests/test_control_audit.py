@@ -54,11 +54,15 @@ def chart_row(real_site: Path, site: str) -> tuple[list[str], list[list[str]]]:
 
 
 # Audit round 3: a bar ends at its site's last report. DVB (late April 2025): Hpakant town "under
-# KIA control"; The Irrawaddy (8 May 2025): "the KIA-controlled jade mining hub of Hpakant".
+# KIA control"; The Irrawaddy (8 May 2025): "around 1,000 junta troops are conducting a pincer
+# attack on the KIA-controlled jade mining hub of Hpakant" (audit round 7: contested, not plain).
 def test_a_repeated_holder_runs_to_its_last_report_and_every_report_is_in_the_table(real_site: Path) -> None:
     bars, rows = chart_row(real_site, "Hpakant")
-    assert bars == ["Kachin Independence Army from 23 Apr 2024; last reported 8 May 2025, no later report"]
+    assert bars == ["Kachin Independence Army from 23 Apr 2024; last reported 23 Apr 2025, then no report until the next, "
+                    "which differs (as of 8 May 2025)",
+                    "Kachin Independence Army (contested) as of 8 May 2025; last reported 8 May 2025, no later report"], bars
     assert [r[2] for r in rows] == ["23 Apr 2024 (a later text, looking back: 23 Apr 2024)", "23 Apr 2025", "as of 8 May 2025"]
+    assert "attacking it from two sides" in rows[-1][1], rows
 
 
 # Myanmar Now, looking back: the bases were captured "by February"; no later text says who held the
@@ -86,25 +90,56 @@ def edges(bar: lxml.html.HtmlElement) -> tuple[float, float]:
 
 
 def test_a_foothold_or_contested_ground_is_drawn_only_to_its_own_last_report(real_site: Path) -> None:
+    # Every bar now (round 7), not only dotted ones: bars that repeat one state are joined, so each
+    # bar ends at its own last report, and the next bar (a different state) starts at or after it.
     dotted = 0
     for site, bars in chart(real_site).items():
         for position, bar in enumerate(bars):
-            if "bw-contested" not in bar.get("class").split():
-                continue
-            dotted += 1
-            assert "; last reported " in bar.get("title") and " until " not in bar.get("title"), (site, bar.get("title"))
+            dotted += "bw-contested" in bar.get("class").split()
+            assert "; last reported " in bar.get("title"), (site, bar.get("title"))
             if position + 1 < len(bars):
                 left, right = edges(bar)  # a bar is at least 0.8% wide, to be seen
                 assert right <= max(edges(bars[position + 1])[0], left + 0.8) + 0.01, (site, bar.get("title"))
     assert dotted >= 10
     moc = [b.get("title") for b in chart(real_site)["MOC-21 headquarters"]]
-    assert ("Myanmar Army (contested: Kachin Independence Army inside or around it) by 8 May 2025; last reported 8 May 2025, "
-            "not repeated by the next report (after 1 Aug 2025)") in moc, moc
+    assert ("Myanmar Army (contested: Kachin Independence Army inside or around it) by 30 Apr 2025; last reported 8 May 2025, "
+            "then no report until the next, which differs (after 1 Aug 2025)") in moc, moc
     b47 = [b.get("title") for b in chart(real_site)["Battalion 47 base"]]
-    assert ("Myanmar Army (contested: Kachin Independence Army inside or around it) as of 8 May 2025; last reported 8 May 2025, "
-            "not repeated by the next report (after 10 Aug 2025)") in b47, b47
+    assert ("Myanmar Army (contested: Kachin Independence Army inside or around it) by 30 Apr 2025; last reported 8 May 2025, "
+            "then no report until the next, which differs (after 10 Aug 2025)") in b47, b47
     _, rows = chart_row(real_site, "MOC-21 headquarters")
-    assert [r[3] for r in rows if r[2] == "by 8 May 2025"] == ["last reported 8 May 2025 (next report: after 1 Aug 2025)"]
+    assert [r[3] for r in rows if r[2] == "by 8 May 2025"] == [
+        "last reported 8 May 2025; then no report until the next, which differs (after 1 Aug 2025)"]
+
+
+# Audit round 7. A state is drawn only to its own last report unless the next report repeats it.
+# Myanmar Now (after 10 Aug 2025) is the last text on these sites before KNG (after 15 Jan 2026:
+# "Fighting occurs almost daily around ... MOC 21 and ... IB 47"; LB 933 "a frequent hotspot"),
+# so no plain junta bar may cover autumn 2025; Wikipedia's 18 Feb 2025 paragraph ("intensively
+# attacking ... MOC 21, which regime forces are fiercely defending") is the report after 16 Jan.
+@pytest.mark.parametrize("site", ["MOC-21 headquarters", "Battalion 47 base", "Battalion 933 base"])
+def test_no_state_is_drawn_through_months_with_no_report(real_site: Path, site: str) -> None:
+    for bar in chart(real_site)[site]:
+        first, last = bar.get("data-bw-days").split()
+        assert not (first < "2025-10-01" and last > "2025-10-01"), (site, bar.get("title"), first, last)
+    tree = lxml.html.parse(str(real_site / "control" / "index.html")).getroot()
+    (row,) = [r for r in tree.find_class("bw-chart-row") if " ".join(r.find_class("bw-chart-label")[0].text_content().split()) == site]
+    assert any(g.get("data-bw-days") <= "2025-10-01 " and g.get("data-bw-days")[11:] >= "2026-01-15" for g in row.find_class("bw-gap")), site
+
+
+def test_the_january_2025_report_is_repeated_in_february_and_keeps_its_hedge(real_site: Path) -> None:
+    _, rows = chart_row(real_site, "MOC-21 headquarters")
+    (jan,) = [r for r in rows if r[2] == "16 Jan 2025"]
+    assert "apparently encircled" in jan[1] and "fighting goes on there" not in jan[1], jan
+    assert jan[3] == "18 Feb 2025", jan  # runs on: the next report (18 Feb) repeats the state
+    assert any(r[2] == "18 Feb 2025" and "fiercely" in r[1] for r in rows), rows
+
+
+def test_a_bound_date_starts_its_bar_at_the_bound_with_its_wording(real_site: Path) -> None:
+    bars = chart(real_site)["Tank Battalion 5014 base"]
+    (junta,) = [b for b in bars if b.get("title").startswith("Myanmar Army")]
+    assert junta.get("data-bw-days").startswith("2025-08-01 ") and "after 1 Aug 2025" in junta.get("title"), junta.get("title")
+    assert not any(b.get("data-bw-days").startswith("2025-08-02") for bs in chart(real_site).values() for b in bs)
 
 
 def _page_text(element: lxml.html.HtmlElement) -> str:
@@ -116,7 +151,8 @@ def _page_text(element: lxml.html.HtmlElement) -> str:
 def test_an_inferred_holding_is_labelled_in_every_view(real_site: Path) -> None:
     label = "(this wiki's inference)"
     bars = [b.get("title") for b in chart(real_site)["Artillery Battalion 366 base"]]
-    assert f"Myanmar Army {label} before 18 Feb 2025 until 18 Feb 2025" in bars, bars
+    assert (f"Myanmar Army {label} before 18 Feb 2025; last reported before 18 Feb 2025, then no report until the next, "
+            "which differs (18 Feb 2025)") in bars, bars
     assert not [t for t in bars if t.startswith("Myanmar Army") and label not in t], bars
     _, rows = chart_row(real_site, "Artillery Battalion 366 base")
     assert [r[1] for r in rows if r[1].startswith("Myanmar Army")] == [
