@@ -1,6 +1,7 @@
-"""Fields that rest on a basis: every `parent` ("Part of") names the texts that state it or is
-marked as our identification; a basis is never empty and never stands without its field; an
-event's `named` entry is an alias of an entity the event involves, so it shows with its mark.
+"""Fields that rest on a basis: every `parent` ("Part of") and every place's `within` ("Located in")
+names the texts that state it or is marked as our identification; a basis is never empty and never
+stands without its field; an event's `named` entry is an alias of an entity the event involves, so
+it shows with its mark.
 
 A text seldom says outright that one force belongs to another, or what kind of body a group is;
 where we infer it, readers must see that it is ours and why (as for an alias we identify).
@@ -16,8 +17,9 @@ from .errors import DataError
 Report = Callable[[Any, tuple[str | int, ...], str], DataError]
 
 # field -> (its basis field, what the field says, for the messages)
-BASED = {"parent": ("parent_basis", "is part of"), "kind": ("kind_basis", "is of this type")}
-REQUIRED = {"parent"}  # `kind` may stand on its own: a unit's or party's type is often in its name
+BASED = {"parent": ("parent_basis", "is part of"), "within": ("within_basis", "lies in"),
+         "kind": ("kind_basis", "is of this type")}
+REQUIRED = {"parent", "within"}  # `kind` may stand on its own: a unit's or party's type is often in its name
 
 
 def check_bases(items: Iterable[tuple[str, Any]], report: Report) -> list[DataError]:

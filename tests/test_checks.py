@@ -96,3 +96,4 @@ def test_a_garrison_name_must_be_an_alias_of_the_garrison(tmp_path: Path) -> Non
     assert errors[0].startswith("data/units.yaml:9:5: units[0].garrison_name:"), errors
     moved = _errors(tmp_path / "b", units=lambda t: named("Karsko")(t).replace("garrison: karsk-fort", "garrison: karsk"))
     assert moved == []
+

@@ -260,3 +260,65 @@ def test_every_one_party_claim_shows_its_claimant_wherever_it_is_shown(index, si
     # sources' for the junta's.
     box = squash(next(t for u, t in site_pages.items() if u == "battle/index.html").xpath("//aside")[0].text_content())
     assert re.search(r"Killed 4,600 \(SAC claim\)", box) and re.search(r"Injured at least 100 \(claim by local sources, per English Wikipedia\)", box)
+
+
+def _quotes(obj, loc=()):
+    """Every (location, citation) with a quote below obj."""
+    from pydantic import BaseModel
+
+    from macros.model.claim import Citation
+    if isinstance(obj, Citation) and obj.quote:
+        yield loc, obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from _quotes(getattr(obj, name), (*loc, name))
+    elif isinstance(obj, (list, tuple)):
+        for i, value in enumerate(obj):
+            yield from _quotes(value, (*loc, i))
+    elif isinstance(obj, dict):
+        for key, value in obj.items():
+            yield from _quotes(value, (*loc, key))
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the five source texts are not on this machine")
+def test_every_quote_from_one_of_the_five_texts_is_its_own_words(index) -> None:
+    texts = _texts()
+    norm = lambda t: " ".join(t.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').casefold().split())  # noqa: E731
+    checked = 0
+    for item in [*index.entities.values(), *index.events]:
+        for loc, citation in _quotes(item):
+            if citation.source in texts:
+                assert norm(citation.quote) in texts[citation.source], f"{item.id} {loc}: {citation.source} does not write {citation.quote!r}"
+                checked += 1
+    assert checked >= 20
+
+
+def test_every_located_in_is_cited_or_marked_as_our_identification(index, site_pages) -> None:
+    """A place's 'Located in' shows the texts that place it there, whose quote names the containing
+    place, or our identification with its basis; so does a 'Type' that has a basis."""
+    ours = cited = 0
+    for place in index.by_kind["places"]:
+        tree = site_pages[f"places/{place.id}/index.html"]
+        row = lambda label: squash(" ".join(td.text_content() for td in tree.xpath(f"//aside//tr[th='{label}']/td")))  # noqa: B023,E731
+        if place.kind_basis is not None and place.kind_basis.identified:
+            assert row("Type").endswith(f"(identified here: {squash(place.kind_basis.identified)})"), (place.id, row("Type"))
+        if not place.within:
+            continue
+        basis, container = place.within_basis, index.get(place.within)
+        assert basis is not None and basis.marked, f"{place.id}: 'Located in' {place.within} rests on nothing"
+        names = [container.name, *(a.name for a in container.aliases)]
+        for citation in basis.sources:  # a quote that backs a placing names the place it is placed in
+            if citation.quote:
+                assert any(n.casefold() in citation.quote.casefold() for n in names), (place.id, citation.quote)
+        cell = row("Located in")
+        if basis.identified:
+            assert cell.endswith(f"(identified here: {squash(basis.identified)})"), (place.id, cell)
+            ours += 1
+        else:
+            assert re.fullmatch(re.escape(container.name) + r"(?: ?\[\d+\])+", cell), (place.id, cell)
+            cited += 1
+        position = row("Position")
+        if basis.identified and "which has a pin" in position:
+            assert "(by this wiki's placing, above)" in position, (place.id, position)
+    print(f"located in: {cited} cited, {ours} identified by this wiki")
+    assert ours >= 5 and cited >= 5

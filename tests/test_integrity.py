@@ -13,6 +13,7 @@ from macros.links import SiteMap, alias_redirects
 
 VALID = FIXTURES / "valid" / "data"
 UNITS_TAIL = "    sources: [north-gazette-2031-03-02]\n"
+PARENT_BASIS = "    parent_basis: {sources: [north-gazette-2031-03-02]}\n"  # a 'parent' must rest on a text
 
 
 def _errors(tmp_path: Path, **edits: Callable[[str], str]) -> list[str]:
@@ -23,10 +24,10 @@ def _three_units(parent_of_first: str) -> Callable[[str], str]:
     """grey-rifles-9 under unit-b, unit-b under unit-c, unit-c under `parent_of_first`'s target."""
     def edit(text: str) -> str:
         more = "".join(
-            f"  - id: {ident}\n    name: {name}\n    kind: battalion\n    party: grey-army\n    parent: {parent}\n{UNITS_TAIL}"
+            f"  - id: {ident}\n    name: {name}\n    kind: battalion\n    party: grey-army\n    parent: {parent}\n{PARENT_BASIS}{UNITS_TAIL}"
             for ident, name, parent in [("unit-b", "Unit B", "unit-c"), ("unit-c", "Unit C", parent_of_first)]
         )
-        return text.replace("    garrison: karsk-fort\n", "    garrison: karsk-fort\n    parent: unit-b\n") + more
+        return text.replace("    garrison: karsk-fort\n", f"    garrison: karsk-fort\n    parent: unit-b\n{PARENT_BASIS}") + more
     return edit
 
 
@@ -38,7 +39,7 @@ def test_a_loop_of_three_is_reported_once_at_its_first_item(tmp_path: Path) -> N
 
 def test_a_chain_that_ends_is_no_loop(tmp_path: Path) -> None:
     edit = _three_units("grey-rifles-9")
-    assert _errors(tmp_path, units=lambda t: edit(t).replace("    parent: grey-rifles-9\n", "")) == []
+    assert _errors(tmp_path, units=lambda t: edit(t).replace(f"    parent: grey-rifles-9\n{PARENT_BASIS}", "")) == []
 
 
 def test_a_chain_into_a_loop_reports_the_loop_not_the_way_in(tmp_path: Path) -> None:

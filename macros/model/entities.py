@@ -97,7 +97,9 @@ class Distance(Model):
 
 class Place(Cited):
     kind: PlaceKind
+    kind_basis: Basis | None = None
     within: ref_to("places") | None = None
+    within_basis: Basis | None = None  # required with `within` (macros/bases.py)
     coordinates: Coordinates | None = None
     bounds: Bounds | None = None
     distances: list[Distance] = []

@@ -47,6 +47,17 @@ class MapViews:
             place = self.index.entities.get(place.within) if place.within else None
         return None
 
+    def placing_is_ours(self: Renderer, ident: str) -> bool:
+        """Whether a step of `within` from the place up to its pin is our identification, not a text's."""
+        seen: set[str] = set()
+        place = self.index.entities.get(ident)
+        while place is not None and place.id not in seen and place.coordinates is None and getattr(place, "within", None):
+            if place.within_basis is not None and place.within_basis.identified is not None:
+                return True
+            seen.add(place.id)
+            place = self.index.entities.get(place.within)
+        return False
+
     def holder_class(self: Renderer, site: str) -> tuple[str, Any]:
         """(colour class, report) of who held a site by the latest report; plain if none recorded."""
         return self._colour(self.index.latest.get(site))
