@@ -2,8 +2,9 @@
 
 Measured with the preview (macros/preview: the pages a save reaches are re-rendered in the server,
 then a full build runs behind) and without it (`BHAMO_WIKI_PREVIEW=false`: a full build per save,
-as before), one server after the other. Each latency ends when the served page
-shows the edit; the preview's full build behind then runs on, and the next edit waits for it.
+as before), one server after the other. The page is open as in a browser (its live-reload
+script polls the server). Each latency ends when the served page shows the edit; the preview's
+full build behind then runs on, and the next edit waits for it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -50,6 +52,30 @@ def _wait_for(url: str, text: str, limit: float) -> float:
 
 
 _BEHIND = "Full build behind the preview done"
+_EPOCH = re.compile(r"livereload\((\d+), (\d+)\)")
+_WHOLE = re.compile(r"Preview of .*: (\d+) pages? re-rendered and served in ([\d.]+) s")
+
+
+def whole_previews(log: Path) -> list[tuple[int, float]]:
+    """(pages, seconds) of each preview as the server logged it: every page the edit reaches re-rendered."""
+    return [(int(n), float(t)) for n, t in _WHOLE.findall(log.read_text(encoding="utf-8", errors="replace"))]
+
+
+def _browser(url: str, stop: threading.Event) -> None:
+    """What a browser showing the page does: its live-reload script polls the server, naming the
+    page as referrer (the preview serves the pages open in a browser first), until a newer build
+    is served; then the page reloads and polls again."""
+    while not stop.is_set():
+        found = _EPOCH.search(_get(url))
+        if not found:
+            time.sleep(0.2)
+            continue
+        poll = url.split("/", 3)
+        request = urllib.request.Request(f"{poll[0]}//{poll[2]}/livereload/{found[1]}/{found[2]}", headers={"Referer": url})
+        try:
+            urllib.request.urlopen(request, timeout=70).read()
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.2)
 
 
 def _settled(log: Path, seen: int, preview: bool, limit: float = 600) -> int:
@@ -76,8 +102,11 @@ def _serve(project: Path, preview: bool, rounds: int, page: str) -> list[tuple[f
                               cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     out: list[tuple[float, float]] = []
     behind = 0
+    stop = threading.Event()
     try:
         _wait_for(url, "</html>", 600)
+        threading.Thread(target=_browser, args=(url, stop), daemon=True).start()
+        time.sleep(1)  # the page is open
         for round_ in range(rounds):
             time.sleep(1)  # a new mtime for the watcher
             marker = f"Benchmark edit {round_}"
@@ -90,6 +119,7 @@ def _serve(project: Path, preview: bool, rounds: int, page: str) -> list[tuple[f
             out.append((data_latency, _wait_for(url, marker, 600)))
             behind = _settled(log_path, behind, preview)
     finally:
+        stop.set()
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
@@ -100,6 +130,12 @@ def _serve(project: Path, preview: bool, rounds: int, page: str) -> list[tuple[f
 
 def measure(project: Path, rounds: int, page: str = "battle/") -> dict[str, tuple[float, float]]:
     """Median seconds until the served page shows an edit, {"preview": (data, page), "full": (data, page)}:
-    of the battle's name in data/battle.yaml, of a line added to docs/battle.md."""
+    of the battle's name in data/battle.yaml, of a line added to docs/battle.md; and "whole": the
+    preview's own log, until every page the edit reaches is re-rendered (data, page)."""
     got = {mode: _serve(project, mode == "preview", rounds, page) for mode in ("preview", "full")}
-    return {mode: (statistics.median(d for d, _ in runs), statistics.median(p for _, p in runs)) for mode, runs in got.items()}
+    out = {mode: (statistics.median(d for d, _ in runs), statistics.median(p for _, p in runs)) for mode, runs in got.items()}
+    whole = whole_previews(project / "serve-preview.log")[: 2 * rounds]  # data, page, data, page...; not the restore
+    if len(whole) == 2 * rounds:
+        out["whole"] = (statistics.median(w[1] for w in whole[0::2]), statistics.median(w[1] for w in whole[1::2]))
+        out["pages"] = (float(whole[0][0]), float(whole[1][0]))
+    return out

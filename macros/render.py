@@ -59,8 +59,7 @@ def make_environment() -> Environment:
         auto_reload=False,  # one environment per build: a template never changes during one
         autoescape=select_autoescape(["html", "j2"], default=True),
         undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
+        trim_blocks=True, lstrip_blocks=True,
         finalize=_literal, bytecode_cache=COMPILED,
     )
     # Jinja's `capitalize` lowercases the rest ("ABC" -> "Abc"); labels are free text.

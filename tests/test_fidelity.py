@@ -322,3 +322,36 @@ def test_every_located_in_is_cited_or_marked_as_our_identification(index, site_p
             assert "(by this wiki's placing, above)" in position, (place.id, position)
     print(f"located in: {cited} cited, {ours} identified by this wiki")
     assert ours >= 5 and cited >= 5
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_DAY_MONTH = r"(?:the )?(\d{1,2}) (" + "|".join(_MONTHS) + r")\b|\b(" + "|".join(_MONTHS) + r") (\d{1,2})\b"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the five source texts are not on this machine")
+def test_a_day_a_text_gives_only_as_a_by_bound_stays_a_bound(index) -> None:
+    """"By 27 December" is a bound: an event or claim from that text on that day is dated "by", never
+    as the day itself, unless the text also gives the day plainly ("On 8 May ...")."""
+    checked = 0
+    for source, text in _texts().items():
+        bound, plain = set(), set()
+        for match in re.finditer(r"(\bby )?" + "(?:" + _DAY_MONTH + ")", text):
+            day = int(match.group(2) or match.group(5))
+            month = _MONTHS.index(match.group(3) or match.group(4)) + 1
+            (bound if match.group(1) else plain).add((month, day))
+        for month, day in bound - plain:
+            for event in index.events:
+                cited = {c if isinstance(c, str) else c.source for c in event.sources}
+                if source in cited and event.date.month == month and event.date.day == day:
+                    assert event.date.qualifier in ("by", "as of"), f"{event.id}: {source} gives only 'by' {day}/{month}"
+                    checked += 1
+            for owner in index.entities.values():
+                for loc, claims in claim_fields(owner):
+                    for claim in claims:
+                        as_of = getattr(claim, "as_of", None)
+                        cited = {c.source for c in claim.sources}
+                        if as_of is not None and cited == {source} and as_of.month == month and as_of.day == day:
+                            assert as_of.qualifier in ("by", "as of"), f"{owner.id} {loc}: {source} gives only 'by' {day}/{month}"
+                            checked += 1
+    assert checked >= 3

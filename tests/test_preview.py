@@ -4,10 +4,13 @@ page's prose, a bad page and bad data that must leave the last good site served 
 `file:line:col` error, a changed title), and after each step every served file is compared with
 a clean `mkdocs build` of the same tree.
 
-Each step is checked twice:
-- as soon as the served page shows the edit (the in-process re-render: the log must say
-  "Preview of", and the full build behind must not have finished yet). Documented differences
-  at that moment: `api/` and the alias redirect pages, which only the full build behind rewrites;
+A thread does what a browser showing the unit's page does (its live-reload script polls the
+server), so when the unit is renamed its page is served first and the rest of the pages the
+change reaches after. Each step is
+checked twice:
+- once the in-process re-render is done (the log says "Preview of"; the full build behind must
+  not have finished yet). Documented differences at that moment: `api/` and the alias redirect
+  pages, which only the full build behind rewrites;
 - once the full build behind is done: no difference at all.
 
 Always documented: the server adds its live-reload script before `</body>` of each HTML page,
@@ -56,12 +59,13 @@ def _port() -> int:
         return sock.getsockname()[1]
 
 
-def _get(url: str) -> bytes | None:
+def _get(url: str, raw: bool = False) -> bytes | None:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
-            return _RELOAD.sub(b"", response.read(), count=1) if url.endswith((".html", "/")) else response.read()
+            body = response.read()
     except (urllib.error.URLError, OSError):
         return None
+    return body if raw or not url.endswith((".html", "/")) else _RELOAD.sub(b"", body, count=1)
 
 
 def _wait(condition: Callable[[], bool], what: str, limit: float = 180) -> None:
@@ -71,6 +75,22 @@ def _wait(condition: Callable[[], bool], what: str, limit: float = 180) -> None:
             return
         time.sleep(0.1)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def _browser(base: str, page: str, stop: threading.Event) -> None:
+    """What a browser showing `page` does: its live-reload script polls the server (naming the page
+    as referrer) until a newer build is served, then the page reloads and polls again."""
+    while not stop.is_set():
+        body = _get(base + page, raw=True) or b""
+        found = re.search(rb"livereload\((\d+), (\d+)\)", body)
+        try:
+            request = urllib.request.Request(f"{base}livereload/{found[1].decode()}/{found[2].decode()}" if found else base,
+                                             headers={"Referer": base + page})
+            urllib.request.urlopen(request, timeout=70).read()
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.2)
+        if not found:
+            time.sleep(0.2)
 
 
 def _differences(base: str, clean: Path, gone: set[str]) -> dict[str, bytes | None]:
@@ -155,8 +175,10 @@ def test_served_site_equals_a_clean_build_after_each_edit(projects: tuple[Path, 
     threading.Thread(target=lambda: log.extend(iter(server.stdout.readline, "")), daemon=True).start()
     text = lambda: "".join(log)  # noqa: E731
     previous: set[str] = set()
+    stop = threading.Event()
     try:
         _wait(lambda: _get(base) is not None, "the first build")
+        threading.Thread(target=_browser, args=(base, "units/grey-rifles-9/", stop), daemon=True).start()  # open in a browser
         first = build(mirror, tmp_path / "clean-0", {"BHAMO_WIKI_SITE_URL": base})
         assert first.returncode == 0, first.output
         assert _differences(base, first.site, set()) == {}
@@ -174,6 +196,7 @@ def test_served_site_equals_a_clean_build_after_each_edit(projects: tuple[Path, 
             _wait(lambda: (body := _get(base + page)) is not None
                   and (shows is None or shows.encode() in body) and (hides is None or hides.encode() not in body), f"{what} served")
             if how == "preview":
+                _wait(lambda: text().count("Preview of") > previews, f"{what}: every page it reaches re-rendered")
                 assert text().count("Preview of") == previews + 1, (what, text()[-3000:])
                 assert text().count(_BEHIND) == behind, f"{what}: the build behind finished first; nothing re-rendered was checked"
                 interim = _differences(base, clean.site, gone)
@@ -186,6 +209,8 @@ def test_served_site_equals_a_clean_build_after_each_edit(projects: tuple[Path, 
 
         for number, args in enumerate(_STEPS, 1):
             step(number, *args)
+            if number == 3:  # the renamed unit's page, open in the browser, was served first, then the rest
+                assert re.search(r"Served first, of data: 1 page open in a browser.*; [1-9]\d* more pages to check", text()), text()[-3000:]
 
         # Bad edits: a clear file:line:col error, and the last good site served on, file for file.
         battle, units = project / "docs" / "battle.md", project / "data" / "units.yaml"
@@ -206,6 +231,9 @@ def test_served_site_equals_a_clean_build_after_each_edit(projects: tuple[Path, 
         _wait(lambda: _BEHIND in text()[restored:], "the restored data previewed and built behind")
         step(len(_STEPS) + 1, *_AFTER)  # and the next good save is previewed again
         assert "Traceback" not in text()
+    except AssertionError as failure:  # with what the server said
+        raise AssertionError(f"{failure}\n--- the server's log, last lines ---\n{text()[-5000:]}") from None
     finally:
+        stop.set()
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)

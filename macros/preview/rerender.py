@@ -15,7 +15,9 @@ the last full build left (config, files, navigation, theme environment):
    every plugin event a full build runs for them; their search entries replace their old ones;
 4. if a re-rendered page's title changed, every page's navigation changes: a full build instead.
 
-Nothing is written here: the caller gets every output file's bytes, or an error and no output.
+The pages a reader has open in a browser (and the edited ones) are rendered first, so that the
+server can serve them while the rest are rendered. Nothing is written here: the caller gets
+each part's output files' bytes, or an error and no output.
 """
 
 from __future__ import annotations
@@ -112,50 +114,83 @@ def _html(page: Any, built: Built, doc_files: Any) -> bytes:
     return output.encode("utf-8", errors="xmlcharrefreplace")
 
 
-def rerender(built: Built, changes: Changes, reload: Callable[[Any], bool]) -> tuple[dict[str, bytes], list[str]]:
-    """(output path -> bytes, the re-rendered pages' source paths). Raises Refused or PluginError
-    with every error (nothing is written, so the site stays as it was), or NeedsFullBuild."""
-    config, files = built.config, built.files
-    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-    counter = CountHandler()
-    counter.setLevel(logging.WARNING)
-    logging.getLogger("mkdocs").addHandler(counter)
-    try:
+class Rerender:
+    """One save's re-render, in two parts: `start` re-renders the pages a reader has open (and
+    the edited ones) so they can be served at once; `finish` expands every other page's macros
+    again and re-renders those the change reaches, validates every page's anchors, counts strict mode's warnings and rebuilds the
+    search index. Each raises Refused or PluginError with every error, or NeedsFullBuild."""
+
+    def __init__(self, built: Built, changes: Changes, reload: Callable[[Any], bool], first: Callable[[Any], bool]) -> None:
+        self.built, self.changes, self.reload, self.first = built, changes, reload, first
+        self.doc_files = built.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        self.counter = CountHandler()
+        self.counter.setLevel(logging.WARNING)
+        self.pages: list[Any] = []  # every page re-rendered
+        self.later: list[Any] = []  # the files `finish` expands again, and renders if they changed
+        self.entries: dict[str, list[dict[str, Any]]] = {}
+        self.search = _search(built.config)
+
+    def start(self) -> dict[str, bytes]:
+        config = self.built.config
+        logging.getLogger("mkdocs").addHandler(self.counter)
         try:
-            everywhere = reload(config)  # False: only the edited pages can change
-        except Exception as error:
-            raise Refused(str(error)) from error
-        titles = {file.src_uri: file.page.title for file in doc_files}
+            try:
+                everywhere = self.reload(config)  # False: only the edited pages can change
+            except Exception as error:
+                raise Refused(str(error)) from error
+            self.titles = {file.src_uri: file.page.title for file in self.doc_files}
+            candidates = [f for f in self.doc_files if everywhere or f.src_uri in self.changes.pages]
+            now = [f for f in candidates if f.src_uri in self.changes.pages or self.first(f.page)]
+            self.later = [f for f in candidates if f not in now]
+            if self.search is not None:
+                self.entries = _by_page(self.search.entries, [f.page.url for f in self.doc_files])
+            return self._render(self._expanded(now))
+        except BaseException:
+            logging.getLogger("mkdocs").removeHandler(self.counter)
+            raise
+
+    def _expanded(self, files: list[Any]) -> list[Any]:
+        """The pages whose Markdown, once their macros are expanded again, differs from the last."""
         changed = []
-        for file in doc_files:
-            if not everywhere and file.src_uri not in changes.pages:
-                continue
+        for file in files:
             before = file.page.markdown
-            _expand(file.page, config, files)
-            if file.page.markdown != before or file.src_uri in changes.pages:
+            _expand(file.page, self.built.config, self.built.files)
+            if file.page.markdown != before or file.src_uri in self.changes.pages:
                 changed.append(file.page)
-        for page in changed:
+        self.pages += changed
+        return changed
+
+    def finish(self) -> dict[str, bytes]:
+        try:
+            out = self._render(self._expanded(self.later))
+            for file in self.doc_files:
+                file.page.validate_anchor_links(files=self.built.files, log_level=self.built.config.validation.links.anchors)
+            self._strict()
+            if self.search is not None and self.pages:
+                self.search.entries[:] = [entry for file in self.doc_files for entry in self.entries[file.page.url]]
+                out[SEARCH_INDEX] = self.search.generate_search_index(None).encode("utf-8")
+            return out
+        finally:
+            logging.getLogger("mkdocs").removeHandler(self.counter)
+
+    def _strict(self) -> None:
+        if counts := self.counter.get_counts():
+            raise PluginError("Aborted with " + ", ".join(f"{n} {level.lower()}s" for level, n in counts) + " in strict mode")
+
+    def _render(self, pages: list[Any]) -> dict[str, bytes]:
+        config, files, built = self.built.config, self.built.files, self.built
+        for page in pages:
             _convert(page, config, files)
         built.env = config.plugins.on_env(built.env, config=config, files=files)  # the HTML allowlist's errors
-        moved = [p.file.src_uri for p in changed if p.title != titles[p.file.src_uri]]
+        moved = [p.file.src_uri for p in pages if p.title != self.titles[p.file.src_uri]]
         if moved:
             raise NeedsFullBuild(f"the title of {', '.join(moved)} changed, and with it every page's navigation")
-        for file in doc_files:
-            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-        if counts := counter.get_counts():
-            raise PluginError("Aborted with " + ", ".join(f"{n} {level.lower()}s" for level, n in counts) + " in strict mode")
-        search = _search(config)
-        entries = _by_page(search.entries, [f.page.url for f in doc_files]) if search is not None else {}
+        self._strict()
         out: dict[str, bytes] = {}
-        for page in changed:
-            mark = len(search.entries) if search is not None else 0
-            out[page.file.dest_uri] = _html(page, built, doc_files)
-            if search is not None:
-                entries[page.url] = search.entries[mark:]
-                del search.entries[mark:]
-        if search is not None and changed:
-            search.entries[:] = [entry for file in doc_files for entry in entries[file.page.url]]
-            out[SEARCH_INDEX] = search.generate_search_index(None).encode("utf-8")
-        return out, [p.file.src_uri for p in changed]
-    finally:
-        logging.getLogger("mkdocs").removeHandler(counter)
+        for page in pages:
+            mark = len(self.search.entries) if self.search is not None else 0
+            out[page.file.dest_uri] = _html(page, built, self.doc_files)
+            if self.search is not None:
+                self.entries[page.url] = self.search.entries[mark:]
+                del self.search.entries[mark:]
+        return out
