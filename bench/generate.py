@@ -96,6 +96,7 @@ def generate(out: Path, events: int, units: int, seed: int = 7, split_above: int
                                  "sources": _cites(rng, sources)}
         if i >= 5:
             place["within"] = places[i % 5]
+            place["within_basis"] = {"sources": [sources[0]]}  # a basis is required with 'within'
         if i % 3 == 0:
             place["coordinates"] = {"lat": f"{24 + i % 100 / 100:.2f}", "lon": f"{97 + i % 70 / 100:.2f}",
                                     "precision": "0.01 degree", "kind": "approximate", "sources": _cites(rng, sources, 1)}

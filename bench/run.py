@@ -138,6 +138,11 @@ def real_site(work: Path, rounds: int, notes: list[str]) -> list[Row]:
     notes.append(f"preview: until `mkdocs serve` serves an edit: of data/battle.yaml {latency:.2f} s, of docs/battle.md "
                  f"{page_latency:.2f} s; without the preview (a full build per save) {full_latency:.2f} s and "
                  f"{full_page_latency:.2f} s (medians; one server per mode); a full build: ours {a:.2f} s, bare {b:.2f} s")
+    if "whole" in latencies:
+        (whole, whole_page), (pages, page_pages) = latencies["whole"], latencies["pages"]
+        notes.append(f"preview: the page open in a browser is served first; every page an edit reaches is re-rendered "
+                     f"after {whole:.2f} s for the data edit ({pages:.0f} pages, {whole / b:.2f}x of a bare build) and "
+                     f"{whole_page:.2f} s for the page edit ({page_pages:.0f}); a full build behind then refreshes api/ and the redirects")
     return [
         ("1. real site: ours / bare Material", f"{a / b:.2f}x", "<= 1.10x", verdict(a / b, 1.10)),
         memory_row("real site", got, None),

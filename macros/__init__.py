@@ -73,6 +73,7 @@ def define_env(env: Any) -> None:
     data = env.variables["wiki_data"] = PageData(index, renderer.sitemap, lambda: renderer.page_url, where)
     env.macro(data.json_link, "json_link")
     env.macro(data.api_link, "api_link")
+    env.macro(data.ledger_columns, "ledger_columns")
     env.variables["wiki_macros"] = {name: env.macros[name] for name in SPECS}  # KeyError: a spec without its macro
     if "redirects" in env.conf["plugins"]:  # every alias URL leads to its entity's page
         redirects = alias_redirects(sitemap, index.entities.values(), docs_dir)

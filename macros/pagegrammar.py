@@ -40,7 +40,7 @@ SPECS: dict[str, tuple[Param, ...]] = {
     "control": (Param("id", PAGED, required=False),),  # no id: every site
     "json_link": (Param("id", ANY), Param("label", required=False)),
     "api_link": (Param("path", api_path=True), Param("label", required=False), Param("type", required=False)),
-    "references": (), "disagreements": (), "control_summary": (), "sources": (), "recent_changes": (),
+    "references": (), "disagreements": (), "control_summary": (), "sources": (), "recent_changes": (), "ledger_columns": (),
     "chronology": (Param("period", required=False),),  # a month or year page of a split chronology
     "map": (Param("id", PAGED, required=False), Param("radius_km", required=False)),  # no id: every pinned place
     "crosschecks": (Param("id", ("places",), required=False),),

@@ -97,8 +97,7 @@ class Renderer(TimelineViews, ControlViews, RecordViews, MapViews):
         self.sitemap = sitemap
         self.calls = calls or {}
         self.env = make_environment()
-        # What every template may use: the parts (`{% import "parts.html.j2" as p %}`) see them as
-        # globals, so Jinja makes that module once per build, not once per macro call.
+        # Globals, so `{% import "parts.html.j2" as p %}` is made once per build, not once per call.
         self.env.globals.update(h=self, index=index)
         self.env.filters["source_name"] = lambda ident: self.index.get(ident).name
         self.env.filters["source_short"] = lambda ident: self.index.get(ident).outlet or self.index.get(ident).name

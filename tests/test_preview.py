@@ -231,6 +231,8 @@ def test_served_site_equals_a_clean_build_after_each_edit(projects: tuple[Path, 
         _wait(lambda: _BEHIND in text()[restored:], "the restored data previewed and built behind")
         step(len(_STEPS) + 1, *_AFTER)  # and the next good save is previewed again
         assert "Traceback" not in text()
+    except AssertionError as failure:  # with what the server said
+        raise AssertionError(f"{failure}\n--- the server's log, last lines ---\n{text()[-5000:]}") from None
     finally:
         stop.set()
         os.killpg(server.pid, signal.SIGTERM)

@@ -21,11 +21,27 @@ import io
 from ..index import Index
 from ..model import ClaimedBy, Event
 
-COLUMNS = (
-    "event_id", "date", "date_precision", "date_qualifier", "end_date", "kind", "title",
-    "parties", "units", "places", "summary", "sources", "claimed_by",
-    "latitude", "longitude", "geo_precision", "geo_place",
+# Each column with what it holds: the data page lists them from here, so its list cannot drift.
+LEDGER = (
+    ("event_id", "the event's id"),
+    ("date", "only the known part: year, month or day"),
+    ("date_precision", "year, month or day"),
+    ("date_qualifier", "after, by, early …, or empty"),
+    ("end_date", "the last day of an event that runs over a period, or empty"),
+    ("kind", "capture, clash, airstrike …"),
+    ("title", "a short title"),
+    ("parties", "ids"),
+    ("units", "ids"),
+    ("places", "ids"),
+    ("summary", "what happened, in this site's words"),
+    ("sources", "ids"),
+    ("claimed_by", "ids, or the words for an unnamed source"),
+    ("latitude", "decimal degrees, from the event's most precise place with sourced coordinates, or empty"),
+    ("longitude", "as latitude"),
+    ("geo_precision", "how precise that point is, e.g. minute or 0.01 degree"),
+    ("geo_place", "the id of the place whose coordinates those are"),
 )
+COLUMNS = tuple(name for name, _ in LEDGER)
 SEPARATOR = ";"
 NUMBERS = ("latitude", "longitude")  # written by the engine from floats: never data text
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

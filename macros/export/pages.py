@@ -17,6 +17,7 @@ from ..links import SiteMap, relative
 from ..pagegrammar import Written, parse
 from ..render import make_environment
 from ..walk import references
+from .ledger import LEDGER
 
 # Macros that show every event when called without an id.
 _ALL_EVENTS = re.compile(r"\b(?:chronology\s*\(|timeline\s*\(\s*(?:\)|[a-z_]+\s*=))")
@@ -105,3 +106,7 @@ class PageData:
         """A link from the current page to a published file, e.g. api_link('events.csv')."""
         link = {"href": relative(f"api/{path}", self.current()), "label": label or path, "type": kind}
         return Markup(self.env.get_template("json_link.html.j2").render(link=link).strip())
+
+    def ledger_columns(self) -> Markup:
+        """The columns of events.csv with what each holds, from the exporter itself."""
+        return Markup(self.env.get_template("ledger_columns.html.j2").render(columns=LEDGER).strip())

@@ -70,7 +70,8 @@ class Preview:
         self.docs = Path(config.docs_dir).resolve()
         project = Path(config.config_file_path or ".").resolve().parent
         self.data = (project / ((config.extra.get("wiki") or {}).get("data_dir") or "data")).resolve()
-        self.roots = [self.docs, *(Path(w).resolve() for w in config.watch)]
+        custom = [Path(config.theme.custom_dir).resolve()] if config.theme.custom_dir else []
+        self.roots = [self.docs, *custom, *(Path(w).resolve() for w in config.watch)]
         if config.config_file_path:
             self.roots.append(Path(config.config_file_path).resolve())
         self.seen = snapshot(self.roots)
@@ -103,10 +104,12 @@ class Preview:
         with self.lock:
             if self.pending is not None:  # the rest of the last save, before this one
                 self._complete()
-            self.behind.cancel()
             now = snapshot(self.roots)
             changes = compare(self.seen, now, self.docs, self.data)
+            if now == self.seen and self.built is not None:  # a second event for a save already built
+                return
             self.seen = now
+            self.behind.cancel()
             if self.fast and self.built is not None and changes.fast:
                 start = time.monotonic()
                 self.reset()

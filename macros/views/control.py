@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from ..index import ControlSpan, same_state
 from ..model import FuzzyDate
+from .identified import identified_names
 
 if TYPE_CHECKING:
     from ..render import Renderer
@@ -79,6 +80,9 @@ class Tick:
 class ControlViews:
     reach = staticmethod(reach)
     bar_days = staticmethod(bar_days)
+
+    def identified_names(self: Renderer, span: ControlSpan) -> list:
+        return identified_names(self.index, span)
 
     def holders(self: Renderer) -> dict[str, int]:
         """Each party that ever held a site, with its colour, in order of first appearance (same on every page)."""
