@@ -143,10 +143,13 @@ def test_control_chart_table_and_summary(site: Path) -> None:
     caption = text(tree.xpath("//figure[contains(@class, 'bw-chart')]/figcaption")[0])
     assert "to the latest report (late March 2031)." in caption
     legend = [text(li) for li in tree.find_class("bw-legend")[0]]
-    assert legend == ["Blue League", "Grey Army", "partial control", "contested (held, other side inside or around)"]
+    # The Blue League's report (1 March) is not repeated by the next (late March): the days between are "no report".
+    assert legend == ["Blue League", "Grey Army", "partial control", "contested (held, other side inside or around)",
+                      "no report (no text says who held it)"]
     table = [[text(td) for td in tr.xpath("./td")] for tr in tree.find_class("bw-control-table")[0].xpath(".//tbody/tr")]
     assert [r[:4] for r in table] == [
-        ["Karsk Fort", "Blue League (BL claim)", "1 Mar 2031", "late March 2031"],
+        ["Karsk Fort", "Blue League (BL claim)", "1 Mar 2031",
+         "last reported after 10 Mar 2031; then no report until the next, which differs (late March 2031)"],
         ["Karsk Fort", "Grey Army (partial) (Grey Army claim)", "late March 2031", "no later report (last: late March 2031)"],
     ]
     summary = tree.find_class("bw-control-summary")[0].xpath(".//tbody/tr/td")

@@ -59,6 +59,11 @@ def bar_days(span: ControlSpan) -> tuple[dt.date, dt.date]:
     return first, last
 
 
+def runs_to_next(span: ControlSpan) -> bool:
+    """Whether a report's state is drawn up to the next report (it repeats it, or its own text reaches it)."""
+    return span.until is not None and bar_days(span)[1] >= start_day(span.until.date)
+
+
 def state_during(spans: list[ControlSpan], first: dt.date, last: dt.date) -> ControlSpan | None:
     """The report the chart shows for a stretch of days (the latest bar that reaches into it);
     None where no bar does: before the first report about the site, or after its last."""
@@ -80,6 +85,7 @@ class Tick:
 class ControlViews:
     reach = staticmethod(reach)
     bar_days = staticmethod(bar_days)
+    runs_to_next = staticmethod(runs_to_next)
 
     def identified_names(self: Renderer, span: ControlSpan) -> list:
         return identified_names(self.index, span)
@@ -184,7 +190,7 @@ class ControlViews:
         legend = [(party, colour) for party, colour in colours.items() if any(b.span.party == party for _, bs in rows for b in bs)]
         unnamed = any(b.colour is None for _, bs in rows for b in bs)  # a withdrawal or contested ground
         return self._render("control.html.j2", rows=rows, ticks=self.ticks(start, end), legend=legend, scope=ident,
-                            latest=self.newest_report(), unnamed=unnamed)
+                            latest=self.newest_report(), unnamed=unnamed, gaps=any(b.gap for _, bs in rows for b in bs))
 
     def control_summary(self: Renderer) -> Markup:
         """Each site's state by the newest text about it (not a state carried forward from an older
