@@ -187,3 +187,20 @@ def test_no_pin_keeps_a_holder_after_the_last_report_about_its_site(real_site: P
                 assert "bw-pin-plain" in colours[key].split(), (place, key, ended[place], colours[key])
                 after += 1
     assert after > 20  # Mansi, Hpakant and the airport each end long before the last month
+
+
+
+def test_the_slider_shows_a_holder_only_in_months_a_bar_reaches(real_site: Path) -> None:
+    """Audit r7: a state is drawn only to its own last report (on to the next only if that repeats
+    it), and a month no bar reaches shows no holder. The Irrawaddy (8 May 2025) has junta troops in
+    a pincer attack on KIA-held Hpakant: May 2025 shows it contested, not plainly held."""
+    months, colours, _static = slider(real_site)
+    rows = chart(real_site)
+    for site, by_month in colours.items():
+        for month in months:
+            if not by_month.get(month, "").startswith("bw-holder-"):
+                continue
+            first = dt.date.fromisoformat(month + "-01")
+            last = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1) - dt.timedelta(days=1)
+            assert any(a <= last and b >= first for a, b, _ in rows.get(site, [])), (site, month)
+    assert "bw-contested" in colours["hpakant"]["2025-05"].split(), colours["hpakant"]["2025-05"]
