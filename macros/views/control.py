@@ -42,8 +42,7 @@ def reach(span: ControlSpan) -> FuzzyDate:
 
 
 def start_day(date: FuzzyDate) -> dt.date:
-    """Where a bar starts: "after 1 Aug" at the bound itself (its label keeps "after"), never at a
-    day the text does not give."""
+    """Where a bar starts: "after 1 Aug" at the bound itself (its label keeps "after"), not a day no text gives."""
     return date.first_day - dt.timedelta(days=1) if date.day and date.qualifier == "after" else date.first_day
 
 
@@ -59,14 +58,12 @@ def bar_days(span: ControlSpan) -> tuple[dt.date, dt.date]:
     return first, last
 
 
-def runs_to_next(span: ControlSpan) -> bool:
-    """Whether a report's state is drawn up to the next report (it repeats it, or its own text reaches it)."""
+def runs_to_next(span: ControlSpan) -> bool:  # it repeats the next report, or its own text reaches it
     return span.until is not None and bar_days(span)[1] >= start_day(span.until.date)
 
 
 def state_during(spans: list[ControlSpan], first: dt.date, last: dt.date) -> ControlSpan | None:
-    """The report the chart shows for a stretch of days (the latest bar that reaches into it);
-    None where no bar does: before the first report about the site, or after its last."""
+    """The report the chart shows for a stretch of days (the latest bar reaching into it); None: no report."""
     shown = [s for s in spans if bar_days(s)[0] <= last and bar_days(s)[1] >= first]
     return shown[-1] if shown else None
 
@@ -114,8 +111,7 @@ class ControlViews:
         return start, max(end, start + dt.timedelta(days=1))
 
     def newest_report(self: Renderer) -> FuzzyDate:
-        """The date the chart runs to, as its text gives it ("after 15 Jan 2026"), not the axis's
-        last possible day, which would be more precise than any source."""
+        """The date the chart runs to, as its text gives it ("after 15 Jan 2026"), not the axis's last day."""
         dates = [e.end or e.date for e in self.index.events]
         for spans in self.index.control.values():
             for span in spans:
@@ -193,8 +189,7 @@ class ControlViews:
                             latest=self.newest_report(), unnamed=unnamed, gaps=any(b.gap for _, bs in rows for b in bs))
 
     def control_summary(self: Renderer) -> Markup:
-        """Each site's state by the newest text about it (not a state carried forward from an older
-        change), with the event it reports, the text's date and its sources."""
+        """Each site's state by the newest text about it (never one carried forward), its event, date and sources."""
         rows = []
         for site in self.sites_for(None):
             span = self.index.latest[site]
