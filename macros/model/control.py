@@ -18,11 +18,11 @@ INFERENCE.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import BeforeValidator, model_validator
+from pydantic import model_validator
 
-from .base import Model, Text, ref_to
+from .base import Flag, Model, Text, ref_to
 from .claim import Citation
 from .dates import Date, FieldError
 
@@ -33,18 +33,6 @@ INFERENCE = "this wiki's inference"  # the one label of a report no text states,
 def inference_label(inferred: bool) -> str:
     """The label every view gives an inferred report ("" for one a text states)."""
     return INFERENCE if inferred else ""
-
-
-def _flag(value: Any) -> Any:
-    """The loader reads every scalar as a string: only "true" and "false" count as a yes or no."""
-    if isinstance(value, bool):
-        return value
-    if value in ("true", "false"):
-        return value == "true"
-    raise ValueError("expected true or false")
-
-
-Flag = Annotated[bool, BeforeValidator(_flag)]
 
 
 class ControlReport(Model):
