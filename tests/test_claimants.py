@@ -16,6 +16,7 @@ import pytest
 from conftest import FIXTURES, ROOT, build, make_project
 from edited import edited_errors
 from lxml import html
+from readsite import shown_text
 
 from macros import ownvoice
 from macros.attribution import attributed, check_page
@@ -210,14 +211,10 @@ def site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return result.site
 
 
-def _text(element) -> str:
-    return " ".join(element.text_content().replace("\u2060", "").split())
-
-
 def _figures(site: Path, event: str) -> dict[str, str]:
     tree = html.fromstring((site / "chronology" / "index.html").read_text(encoding="utf-8"))
     row = tree.get_element_by_id(event)
-    return {_text(li).split(":", 1)[0]: _text(li) for li in row.xpath(".//ul[@class='bw-figures']/li")}
+    return {shown_text(li).split(":", 1)[0]: shown_text(li) for li in row.xpath(".//ul[@class='bw-figures']/li")}
 
 
 def test_the_timeline_shows_each_figure_s_own_claimant(site: Path) -> None:
@@ -229,8 +226,8 @@ def test_the_timeline_shows_each_figure_s_own_claimant(site: Path) -> None:
 
 def test_the_disagreements_page_shows_the_claimant_a_figure_takes_from_its_event(site: Path) -> None:
     tree = html.fromstring((site / "disagreements" / "index.html").read_text(encoding="utf-8"))
-    (row,) = [r for r in tree.xpath("//table[@class='bw-disagreements']//tr[td]") if "walls" in _text(r)]
-    assert _text(row).count("(claim by Ana Vell)") == 2
+    (row,) = [r for r in tree.xpath("//table[@class='bw-disagreements']//tr[td]") if "walls" in shown_text(r)]
+    assert shown_text(row).count("(claim by Ana Vell)") == 2
 
 
 def test_the_export_marks_the_own_voice_figure(site: Path) -> None:
@@ -243,19 +240,19 @@ def test_the_export_marks_the_own_voice_figure(site: Path) -> None:
 def test_a_phase_shows_who_dates_its_start(site: Path) -> None:
     tree = html.fromstring((site / "phases" / "fall-of-the-fort" / "index.html").read_text(encoding="utf-8"))
     dates = tree.xpath("//aside[contains(@class,'bw-infobox')]//th[.='Dates']/following-sibling::td[1]")[0]
-    assert _text(dates) == "28 Feb 2031 (claim by Ana Vell)[1] – ongoing"
-    assert _text(tree.find_class("bw-range")[0]).startswith("From 28 Feb 2031 (claim by Ana Vell)[1] to the latest report")
+    assert shown_text(dates) == "28 Feb 2031 (claim by Ana Vell)[1] – ongoing"
+    assert shown_text(tree.find_class("bw-range")[0]).startswith("From 28 Feb 2031 (claim by Ana Vell)[1] to the latest report")
     phase = json.loads((site / "api" / "phases" / "fall-of-the-fort.json").read_text(encoding="utf-8"))["item"]
     assert phase["start_claim"] == {"claimed_by": {"person": "ana-vell"}, "sources": [{"source": "river-radio-report"}]}
 
 
 def test_a_year_only_date_has_its_own_group_not_a_month_s(site: Path) -> None:
     tree = html.fromstring((site / "chronology" / "index.html").read_text(encoding="utf-8"))
-    headings = [_text(h) for h in tree.find_class("bw-month")]
+    headings = [shown_text(h) for h in tree.find_class("bw-month")]
     assert headings == ["February 2031", "March 2031", "Mid 2031 (no month given)"]
     raid = tree.get_element_by_id("raids-mid-year")
-    assert _text(raid.getparent().getprevious()) == "Mid 2031 (no month given)"
-    index = [_text(a) for a in tree.xpath("//nav[@class='bw-month-index']//a")]
+    assert shown_text(raid.getparent().getprevious()) == "Mid 2031 (no month given)"
+    index = [shown_text(a) for a in tree.xpath("//nav[@class='bw-month-index']//a")]
     assert index == headings
 
 

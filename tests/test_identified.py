@@ -7,19 +7,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-import lxml.html
 import pytest
 from conftest import ROOT
+from readsite import page_tree, shown_text
 
 from macros.engine import load_index
-
-
-def _tree(site: Path, url: str):
-    return lxml.html.fromstring((site / url / "index.html").read_text(encoding="utf-8"))
-
-
-def _text(element) -> str:
-    return " ".join(element.text_content().replace("\u2060", "").split())
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +38,8 @@ def test_each_control_row_from_an_identified_name_says_so(index, real_site: Path
     # Wikipedia's "Supply and Transport Battalion 933" camp (May 2025) and KNG's LB 933 share one bar.
     assert ("battalion-933-base", "junta-positions-holding-may-2025", "Supply and Transport Battalion 933 camp") in reports
     assert len(reports) >= 8
-    table = _tree(real_site, "control").find_class("bw-control-table")[0]
-    rows = [(r, _text(r)) for r in table.xpath(".//tbody/tr")]
+    table = page_tree(real_site, "control").find_class("bw-control-table")[0]
+    rows = [(r, shown_text(r)) for r in table.xpath(".//tbody/tr")]
     names: dict[tuple[str, str], set[str]] = {}
     for site, event_id, name in reports:  # a unit's name or its base's: either marks the report
         names.setdefault((site, event_id), set()).add(name)
@@ -58,7 +50,7 @@ def test_each_control_row_from_an_identified_name_says_so(index, real_site: Path
 
 
 def test_a_bar_drawn_across_an_identification_carries_the_mark(real_site: Path) -> None:
-    chart = _tree(real_site, "control")
+    chart = page_tree(real_site, "control")
     row = chart.xpath("//li[@data-bw-site='battalion-933-base']")[0]
     titles = [bar.get("title") for bar in row.find_class("bw-bar")]
     assert any("reported as Supply and Transport Battalion 933 camp, identified here with Battalion 933 base" in t for t in titles), titles
@@ -66,21 +58,21 @@ def test_a_bar_drawn_across_an_identification_carries_the_mark(real_site: Path) 
 
 def test_a_report_under_its_own_name_has_no_mark(index, real_site: Path) -> None:
     # KNG writes "LB 933" (a name it gives the base itself): its report on the base is not ours to mark.
-    table = _tree(real_site, "control").find_class("bw-control-table")[0]
-    rows = [_text(r) for r in table.xpath(".//tbody/tr") if r.xpath(".//a[contains(@href, '#fighting-around-battalion-933')]")]
+    table = page_tree(real_site, "control").find_class("bw-control-table")[0]
+    rows = [shown_text(r) for r in table.xpath(".//tbody/tr") if r.xpath(".//a[contains(@href, '#fighting-around-battalion-933')]")]
     assert rows and not any("identified here" in text for text in rows), rows
 
 
 def test_the_chronology_names_the_river_as_myanmar_now_does_with_the_mark(real_site: Path) -> None:
     # Myanmar Now para. 12: "sending warships up the Ayeyarwady from Mandalay".
-    entry = _tree(real_site, "chronology").get_element_by_id("warships-arrive-from-mandalay")
-    assert "Ayeyarwady (identified here with Irrawaddy River)" in _text(entry)
+    entry = page_tree(real_site, "chronology").get_element_by_id("warships-arrive-from-mandalay")
+    assert "Ayeyarwady (identified here with Irrawaddy River)" in shown_text(entry)
 
 
 def test_the_data_page_lists_every_column_of_the_published_ledger_in_order(real_site: Path) -> None:
     with (real_site / "api" / "events.csv").open(encoding="utf-8", newline="") as f:
         header = next(csv.reader(f))
     assert {"latitude", "longitude", "geo_precision", "geo_place"} <= set(header)
-    page = _tree(real_site, "data")
-    item = next(li for li in page.xpath("//li") if _text(li).startswith("The event ledger."))
+    page = page_tree(real_site, "data")
+    item = next(li for li in page.xpath("//li") if shown_text(li).startswith("The event ledger."))
     assert [c.text_content() for c in item.xpath(".//code")][: len(header)] == header
