@@ -207,3 +207,20 @@ def test_every_held_by_line_carries_its_own_look_back_and_note(real_site: Path) 
     (line,) = [_page_text(li) for li in pangwa.xpath("//aside//ul[contains(@class, 'bw-held')]/li")]
     assert line == ('Kachin Independence Army, from 19 Oct 2024 (a later text, looking back: 19 Oct 2024) '
                     '(DVB gives "Oct. 19" without a year; 2024 is inferred from the report\'s timeline)')
+
+
+# Audit round 8. Wikipedia gives the 16 Jan 2025 state of MOC-21 and Battalion 47 as what "Bhamo
+# residents reported" ("apparently being encircled"), and the 18 Feb state in its own voice
+# ("intensively attacking ... MOC 21, which regime forces are fiercely defending"). One bar names
+# one claimant, so the residents' bar ends where Wikipedia's own report begins, and no gap of
+# "no report" is drawn between two reports that touch.
+@pytest.mark.parametrize("site", ["MOC-21 headquarters", "Battalion 47 base"])
+def test_a_bar_speaks_in_one_voice(real_site: Path, site: str) -> None:
+    titles = [b.get("title") for b in chart(real_site)[site]]
+    residents = [t for t in titles if "claim by Bhamo residents" in t]
+    assert residents and all(t.endswith("until 18 Feb 2025") for t in residents), residents
+    after = titles[titles.index(residents[0]) + 1]
+    assert "from 18 Feb 2025" in after and "claim by" not in after, after
+    tree = lxml.html.parse(str(real_site / "control" / "index.html")).getroot()
+    widths = [float(re.findall(r"width: ([\d.]+)%", g.get("style"))[0]) for g in tree.find_class("bw-gap")]
+    assert widths and min(widths) > 0, "a 'no report' stretch of no width"

@@ -175,11 +175,11 @@ class ControlViews:
                 first, last = bar_days(span)  # the map's month slider reads the same days (state_during)
                 left = 100 * (first - start).days / total
                 width = max(100 * (last - first).days / total, 0.8)
-                if bars and bars[-1].until.repeated and same_state(bars[-1].span, span):
-                    bars[-1].width = left + width - bars[-1].left  # a report that repeats who holds it
+                if bars and bars[-1].until.repeated and same_state(bars[-1].span, span) and bars[-1].span.event.claimed_by == span.event.claimed_by:
+                    bars[-1].width = left + width - bars[-1].left  # a report that repeats the state, in the same voice (a bar names one claimant)
                     bars[-1].last = span
                     continue
-                if bars and (stop := bars[-1].left + bars[-1].width) < left:
+                if bars and (stop := bars[-1].left + bars[-1].width) < left - 1e-6:  # not a float's rounding
                     bars[-1].gap = (stop, left - stop)  # no text reports the site between: neither holder
                 bars.append(Bar(span, left, width, colours.get(span.party)))
             rows.append((site, bars))
