@@ -215,12 +215,19 @@ def test_served_site_equals_a_clean_build_after_each_edit(projects: tuple[Path, 
         # Bad edits: a clear file:line:col error, and the last good site served on, file for file.
         battle, units = project / "docs" / "battle.md", project / "data" / "units.yaml"
         good_page, good_units = battle.read_text(encoding="utf-8"), units.read_text(encoding="utf-8")
+        # A good edit saved beside the bad page must not be lost: once the bad page is mended, the
+        # preview of that save carries the good one too (it used to wait for the build behind).
+        beside = _append("docs/index.md", "\nServed paragraph six.\n")
+        beside(mirror)
+        bad_from = len(text())
         for path, bad, error in [
             (battle, good_page + "\n{{ cycler.__init__.__globals__ }}\n", re.compile(r"docs/battle\.md:\d+:\d+: ")),
             (units, good_units.replace("garrison: karsk-fort", "garrison: karsk-frot"), re.compile(r"data/units\.yaml:\d+:\d+: ")),
         ]:
             seen = len(text())
             time.sleep(1.1)
+            if path == units:  # the last bad edit: the last good site is served on until it is mended
+                beside(project)
             path.write_text(bad, encoding="utf-8")
             _wait(lambda e=error, n=seen: bool(e.search(text()[n:])), f"the error {error.pattern}")
             _wait(lambda n=seen: "still serving the last good site" in text()[n:], "the server to go on")
@@ -229,6 +236,7 @@ def test_served_site_equals_a_clean_build_after_each_edit(projects: tuple[Path, 
             restored = len(text())
             path.write_text(good_page if path == battle else good_units, encoding="utf-8")
         _wait(lambda: _BEHIND in text()[restored:], "the restored data previewed and built behind")
+        assert re.search(r"Preview of [^\n]*index\.md", text()[bad_from:]), "the good edit saved beside the bad page was not previewed"
         step(len(_STEPS) + 1, *_AFTER)  # and the next good save is previewed again
         assert "Traceback" not in text()
     except AssertionError as failure:  # with what the server said

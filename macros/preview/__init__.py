@@ -108,7 +108,7 @@ class Preview:
             changes = compare(self.seen, now, self.docs, self.data)
             if now == self.seen and self.built is not None:  # a second event for a save already built
                 return
-            self.seen = now
+            before, self.seen = self.seen, now
             self.behind.cancel()
             if self.fast and self.built is not None and changes.fast:
                 start = time.monotonic()
@@ -119,6 +119,7 @@ class Preview:
                 except NeedsFullBuild as why:
                     log.info(f"Preview: {why}; building the whole site")
                 except Refused as error:  # nothing was touched: the next save can still be previewed
+                    self.seen = before  # and it must carry this save's edits too, or a good edit made beside the bad one is lost
                     log.error(f"{error}\n{FAILED}")
                     return
                 except (Exception, SystemExit) as error:
