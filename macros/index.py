@@ -55,13 +55,22 @@ class ControlSpan:
         report only if that report repeats it. Otherwise no text says who held the site between."""
         return not self.repeated
 
+    @property
+    def site_named(self) -> str:
+        """The alias under which the report's event names the site ("" for its own name)."""
+        return next((n.name for n in self.event.named if n.ref == self.site), "")
+
     def state_key(self) -> tuple:
         kind = self.state if self.state in ("foothold", "contested", "withdrawal") else "held"  # a change or "holds"
-        return (self.party, self.extent, kind, self.attacker, self.withdrawn, self.contested, self.inferred)
+        # The site's name is part of it: two reports joined only through an alias rest on an
+        # identification, so each stands on its own rather than as one run of the state.
+        return (self.party, self.extent, kind, self.attacker, self.withdrawn, self.contested, self.inferred,
+                self.site_named)
 
 
 def same_state(a: ControlSpan, b: ControlSpan) -> bool:
-    """Two reports of one state: the same holder (or none), extent, foothold or contested ground."""
+    """Two reports of one state: the same holder (or none), extent, foothold or contested ground,
+    under the same name for the site."""
     return a.state_key() == b.state_key()
 
 

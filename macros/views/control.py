@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from ..index import ControlSpan, same_state
 from ..model import FuzzyDate
+from .chartdays import bar_days, reach, runs_to_next, undated_stretch
 from .identified import identified_names
 
 if TYPE_CHECKING:
@@ -27,45 +28,11 @@ class Bar:
     colour: int | None  # None: the report names no holder (a withdrawal, contested ground)
     last: ControlSpan | None = None  # the last report the bar runs through (itself, unless one repeats it)
     gap: tuple[float, float] | None = None  # (left %, width %) of the stretch after it with no report, before the next
+    lead: tuple[float, float] | None = None  # (left %, width %) of its start that a bound only dates (see undated_stretch)
 
     @property
     def until(self) -> ControlSpan:
         return self.last or self.span
-
-
-def reach(span: ControlSpan) -> FuzzyDate:
-    """The latest moment a report speaks of: the date a text looks back to, else the date of its
-    newest text, else the event's own; a bar with no later report ends there, never further."""
-    own = span.event.end or span.event.date
-    told = span.as_of or span.reported  # on the same days, the text's own wording ("8 May", not "by 8 May")
-    return own if told is None or (own.first_day, own.last_day) > (told.first_day, told.last_day) else told
-
-
-def start_day(date: FuzzyDate) -> dt.date:
-    """Where a bar starts: "after 1 Aug" at the bound itself (its label keeps "after"), not a day no text gives."""
-    return date.first_day - dt.timedelta(days=1) if date.day and date.qualifier == "after" else date.first_day
-
-
-def bar_days(span: ControlSpan) -> tuple[dt.date, dt.date]:
-    """The first and last day the chart draws a report's state: from its event to its own last
-    report (the latest moment it speaks of); on to the next report only if that report repeats
-    the state. Between, no text says who holds the site: the chart and the map show no holder."""
-    first = start_day(span.event.date)
-    last = max(reach(span).first_day, first)
-    if span.until:
-        nxt = start_day(span.until.date)
-        last = min(last, nxt) if span.standing else nxt
-    return first, last
-
-
-def runs_to_next(span: ControlSpan) -> bool:  # it repeats the next report, or its own text reaches it
-    return span.until is not None and bar_days(span)[1] >= start_day(span.until.date)
-
-
-def state_during(spans: list[ControlSpan], first: dt.date, last: dt.date) -> ControlSpan | None:
-    """The report the chart shows for a stretch of days (the latest bar reaching into it); None: no report."""
-    shown = [s for s in spans if bar_days(s)[0] <= last and bar_days(s)[1] >= first]
-    return shown[-1] if shown else None
 
 
 @dataclass
@@ -182,11 +149,14 @@ class ControlViews:
                 if bars and (stop := bars[-1].left + bars[-1].width) < left - 1e-6:  # not a float's rounding
                     bars[-1].gap = (stop, left - stop)  # no text reports the site between: neither holder
                 bars.append(Bar(span, left, width, colours.get(span.party)))
+                if vague := undated_stretch(span):
+                    bars[-1].lead = (left, 100 * (vague[1] - vague[0]).days / total)
             rows.append((site, bars))
         legend = [(party, colour) for party, colour in colours.items() if any(b.span.party == party for _, bs in rows for b in bs)]
         unnamed = any(b.colour is None for _, bs in rows for b in bs)  # a withdrawal or contested ground
         return self._render("control.html.j2", rows=rows, ticks=self.ticks(start, end), legend=legend, scope=ident,
-                            latest=self.newest_report(), unnamed=unnamed, gaps=any(b.gap for _, bs in rows for b in bs))
+                            latest=self.newest_report(), unnamed=unnamed, gaps=any(b.gap for _, bs in rows for b in bs),
+                            leads=any(b.lead for _, bs in rows for b in bs))
 
     def control_summary(self: Renderer) -> Markup:
         """Each site's state by the newest text about it (never one carried forward), its event, date and sources."""

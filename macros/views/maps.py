@@ -13,7 +13,7 @@ from ..geo import frame as frames
 from ..geo.crosscheck import TOLERANCE_DEGREES, TOLERANCE_SHARE, CrossCheck, cross_checks
 from ..geo.mapview import MapView, Pin, graticule, load_basemap, outlines, place_labels
 from ..geo.sphere import KM_PER_MILE, distance_km
-from .control import state_during
+from .chartdays import state_during
 
 if TYPE_CHECKING:
     from ..render import Renderer

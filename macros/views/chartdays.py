@@ -1,0 +1,56 @@
+"""The days a control chart draws each report over, shared by the chart and the map's slider."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..index import ControlSpan
+from ..model import FuzzyDate
+
+
+def reach(span: ControlSpan) -> FuzzyDate:
+    """The latest moment a report speaks of: the date a text looks back to, else the date of its
+    newest text, else the event's own; a bar with no later report ends there, never further."""
+    own = span.event.end or span.event.date
+    told = span.as_of or span.reported  # on the same days, the text's own wording ("8 May", not "by 8 May")
+    return own if told is None or (own.first_day, own.last_day) > (told.first_day, told.last_day) else told
+
+
+def start_day(date: FuzzyDate) -> dt.date:
+    """Where a bar starts: "after 1 Aug" at the bound itself (its label keeps "after"), not a day no text gives."""
+    return date.first_day - dt.timedelta(days=1) if date.day and date.qualifier == "after" else date.first_day
+
+
+def bar_days(span: ControlSpan) -> tuple[dt.date, dt.date]:
+    """The first and last day the chart draws a report's state: from its event to its own last
+    report (the latest moment it speaks of); on to the next report only if that report repeats
+    the state. Between, no text says who holds the site: the chart and the map show no holder."""
+    first = start_day(span.event.date)
+    last = max(reach(span).first_day, first)
+    if span.until:
+        nxt = start_day(span.until.date)
+        last = min(last, nxt) if span.standing else nxt
+    return first, last
+
+
+def runs_to_next(span: ControlSpan) -> bool:  # it repeats the next report, or its own text reaches it
+    return span.until is not None and bar_days(span)[1] >= start_day(span.until.date)
+
+
+def state_during(spans: list[ControlSpan], first: dt.date, last: dt.date) -> ControlSpan | None:
+    """The report the chart shows for a stretch of days (the latest bar reaching into it); None: no report."""
+    shown = [s for s in spans if bar_days(s)[0] <= last and bar_days(s)[1] >= first]
+    return shown[-1] if shown else None
+
+
+def undated_stretch(span: ControlSpan) -> tuple[dt.date, dt.date] | None:
+    """Where the text dates a report only by a bound ("after 1 Aug", "by Feb"), the days from the
+    bar's start to the first day its state surely holds (its report, or the bound's last day):
+    the change came somewhere in them, so the chart draws them faded. None where a day is given,
+    or where the bound is the report's own date."""
+    date = span.event.date
+    if date.qualifier not in ("after", "by"):
+        return None
+    first, last = bar_days(span)
+    end = min(reach(span).first_day if date.qualifier == "after" else date.last_day, last)
+    return (first, end) if (end - first).days > 1 else None  # "after 8 Jan", reported after 8 Jan: no stretch

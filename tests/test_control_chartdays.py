@@ -1,0 +1,111 @@
+"""The days a control chart draws (macros/views/chartdays.py, macros/index.py's `same_state`), on
+the fictional fixture built for real: a report dated only by a bound starts faded, and two
+reports joined only through an alias of the site are not drawn as one run."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+import pytest
+from conftest import FIXTURES, build, make_project
+
+# Karsk: contested on 2 April in its own name, and again on 20 April as "Karsko" (an alias). The
+# League takes the ferry some time after 5 April, which River Radio (after 10 March) cannot date;
+# the North Gazette (2 March) reports it taken, in a report no earlier than the bound.
+EVENTS = """
+  - id: karsk-fought-over
+    date: 2031-04-02
+    kind: clash
+    title: Fighting in Karsk
+    summary: Karsk is fought over.
+    places: [karsk]
+    control:
+      - {site: karsk, contested: true}
+    sources: [north-gazette-2031-03-02]
+  - id: karsko-fought-over
+    date: 2031-04-20
+    kind: clash
+    title: Fighting in Karsko
+    summary: Karsko is fought over.
+    places: [karsk]
+    named:
+      - {ref: karsk, name: Karsko}
+    control:
+      - {site: karsk, contested: true}
+    sources: [north-gazette-2031-03-02]
+  - id: ferry-taken-some-time
+    date: after 2031-04-05
+    kind: capture
+    title: The League takes the ferry
+    summary: The League has taken the ferry.
+    places: [karsk-ferry]
+    control:
+      - {site: karsk-ferry, to: blue-league, as_of: 2031-04-25}
+    sources: [north-gazette-2031-03-02]
+  - id: ferry-held-later
+    date: 2031-05-10
+    kind: other
+    title: The League holds the ferry
+    summary: The League is at the ferry.
+    places: [karsk-ferry]
+    control:
+      - {site: karsk-ferry, holds: blue-league}
+    sources: [north-gazette-2031-03-02]
+"""
+PAGE = "# Control\n\n{{ control() }}\n\n## References\n\n{{ references() }}\n"
+
+
+@pytest.fixture(scope="module")
+def chart(tmp_path_factory: pytest.TempPathFactory) -> lxml.html.HtmlElement:
+    valid = FIXTURES / "valid"
+    where = tmp_path_factory.mktemp("chartdays")
+    project = make_project(where / "project", valid / "data", valid / "docs")
+    with (project / "data" / "events.yaml").open("a", encoding="utf-8") as events:
+        events.write(EVENTS)
+    (project / "docs" / "control.md").write_text(PAGE, encoding="utf-8")
+    result = build(project, where / "site")
+    assert result.returncode == 0, result.output
+    return lxml.html.parse(str(result.site / "control" / "index.html")).getroot()
+
+
+def row(chart: lxml.html.HtmlElement, site: str) -> lxml.html.HtmlElement:
+    (found,) = [r for r in chart.find_class("bw-chart-row") if r.get("data-bw-site") == site]
+    return found
+
+
+def box(element: lxml.html.HtmlElement) -> tuple[float, float]:
+    left, width = (float(v) for v in re.findall(r"([\d.]+)%", element.get("style")))
+    return left, width
+
+
+def test_reports_joined_only_through_an_alias_are_not_one_run(chart: lxml.html.HtmlElement) -> None:
+    karsk = row(chart, "karsk")
+    bars = karsk.find_class("bw-bar")
+    assert [b.get("data-bw-days") for b in bars] == ["2031-04-02 2031-04-02", "2031-04-20 2031-04-20"]
+    assert "last reported 2 Apr 2031, then no report until the next, which differs (20 Apr 2031)" in bars[0].get("title")
+    (gap,) = karsk.find_class("bw-gap")
+    assert gap.get("data-bw-days") == "2031-04-02 2031-04-20"
+
+
+def test_a_change_dated_only_after_a_day_starts_faded_until_it_is_reported(chart: lxml.html.HtmlElement) -> None:
+    ferry = row(chart, "karsk-ferry")
+    (taken,) = [b for b in ferry.find_class("bw-bar") if "ferry-taken-some-time" in b.get("href")]
+    assert taken.get("data-bw-days").startswith("2031-04-05 ")
+    assert "after 5 Apr 2031 (no text dates it more closely; the faded start is that uncertainty)" in taken.get("title")
+    (lead,) = ferry.find_class("bw-lead")
+    left, width = box(lead)
+    bar_left, bar_width = box(taken)
+    assert left == bar_left and 0 < width < bar_width  # faded from the bound to the report of 25 April, solid after
+    days_total = bar_width / width  # the bar runs 5 Apr to 10 May (35 days); the lead 5 to 25 April (20)
+    assert abs(days_total - 35 / 20) < 0.1, (width, bar_width)
+    legend = " ".join(chart.find_class("bw-legend")[0].text_content().split())
+    assert "dated only by a bound" in legend
+
+
+def test_a_day_or_a_bound_that_is_the_report_itself_is_not_faded(chart: lxml.html.HtmlElement) -> None:
+    # The Gazette's ferry yard report of 2 March (a day) and River Radio's "after 10 March" ferry
+    # report, which is its own date, draw no faded start.
+    fort = row(chart, "karsk-fort")
+    assert fort.find_class("bw-bar") and not fort.find_class("bw-lead")
+    assert len(row(chart, "karsk-ferry").find_class("bw-lead")) == 1
