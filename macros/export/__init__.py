@@ -11,6 +11,7 @@ Output is deterministic: sorted keys, no clock (the date is the last commit's, s
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from .csl import sources_csl
 from .geo import places_geojson
 from .ledger import events_csv
 from .records import entity_record, index_record, kind_record, stamp
+from .schemacache import cached
 from .stamp import SCHEMA_VERSION, generation_date
 
 __all__ = ["SCHEMA_VERSION", "api_files", "generation_date", "publish"]
@@ -32,6 +34,12 @@ API_DIR = "api"
 
 def to_json(value: Any) -> str:
     return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+@functools.cache
+def schema_texts() -> dict[str, str]:
+    """File name under api/schemas/ -> its text; once per process, and between builds on disk (schemacache.py)."""
+    return cached(lambda: {name: to_json(schema) for name, schema in all_schemas().items()})
 
 
 def api_files(index: Index, sitemap: SiteMap, generated: str) -> dict[str, str]:
@@ -47,9 +55,9 @@ def api_files(index: Index, sitemap: SiteMap, generated: str) -> dict[str, str]:
     out["events.csv"] = events_csv(index)
     out["sources.csl.json"] = to_json(sources_csl(index))
     out["places.geojson"] = to_json(places_geojson(index, pages))
-    schemas = all_schemas()
-    for name, schema in schemas.items():
-        out[f"schemas/{name}"] = to_json(schema)
+    schemas = schema_texts()
+    for name, text in schemas.items():
+        out[f"schemas/{name}"] = text
     files = {
         "events_csv": "events.csv",
         "sources_csl": "sources.csl.json",
