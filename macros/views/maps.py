@@ -83,6 +83,16 @@ class MapViews:
         return Pin(place.id, place.name, x, y, self.link(place.id).href, place.name, cls,
                    "bw-partial" in _marks(span), report=span, contested="bw-contested" in _marks(span), **extra)
 
+    def _pin_months(self: Renderer, site: str) -> dict[str, str]:
+        """A site's class in each month, for the slider; once per build, as every chronology page
+        shows the same map. A plain month is left out: the slider (assets/map.js) shows a month it
+        lacks as plain, and at a thousand places by three years the full table was a third of a page."""
+        cache = self.__dict__.setdefault("_pin_months_cache", {})
+        if site not in cache:
+            classes = ((key, self.month_class(site, first, last)) for key, first, last in self._months())
+            cache[site] = {key: cls for key, cls in classes if cls != "bw-pin-plain"}
+        return cache[site]
+
     def _months(self: Renderer) -> list[tuple[str, dt.date, dt.date]]:
         """(key, first day, last day) of every month from the first event to the latest report."""
         start, end = self.axis()
@@ -103,7 +113,7 @@ class MapViews:
         for place in places:
             pin = self._pin(place, view, colour, emphasis=place is focus, zoom=zoom)
             if months:
-                pin.months = {key: self.month_class(place.id, first, last) for key, first, last in self._months()}
+                pin.months = self._pin_months(place.id)
             pins.append(pin)
         for place in context:
             x, y = view.xy(*place.coordinates.point)
