@@ -95,7 +95,7 @@ def test_a_sub_folder_is_a_nav_sub_section_and_pages_carry_only_theirs(split_sit
     assert "Grey Army" in page and "Others" in page
     links = {posixpath.normpath(posixpath.join(here, href)) for href in re.findall(r'<a href="([^"]+)" class="md-nav__link', page)}
     unit_pages = {link for link in links if link.startswith("units/") and link.count("/") >= 2}
-    mine = sorted(p.parent.name for p in (result.site / "units" / "grey-army" / "other").glob("*/index.html"))
+    mine = sorted(p.stem for p in (result.site.parent / "docs" / "units" / "grey-army" / "other").glob("*.md"))
     assert len(mine) > 1 and {f"units/grey-army/other/{u}" for u in mine} <= unit_pages
     # Every other sub-section, at any depth, is pruned to one link (to its first page).
     folders = Counter(link.rsplit("/", 1)[0] for link in unit_pages if not link.startswith("units/grey-army/other/"))
