@@ -10,6 +10,7 @@ nested macro calls of a row were most of the engine's time).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -51,15 +52,20 @@ def href_token(site_url: str) -> str:
 
 class RowCache:
     def __init__(self) -> None:
-        self.rows: dict[tuple[str, bool], Fragment] = {}
+        self.rows: dict[tuple[str, object], Fragment] = {}
         self.recording = False
 
     def row(self, h: Renderer, event: Event) -> Markup:
         own = h.anchor(event.id)
-        key = (event.id, bool(own))
+        return self.fragment(h, (event.id, bool(own)), lambda: h.env.get_template("timeline_row.html.j2").render(
+            h=h, index=h.index, e=event, own=own))
+
+    def fragment(self, h: Renderer, key: tuple[str, object], render: Callable[[], str]) -> Markup:
+        """The HTML `render` makes, rendered once per build for `key` and filled in for this page.
+        `render` may depend on the page only through `h.href` and `h.citations`."""
         fragment = self.rows.get(key)
         if fragment is None:
-            fragment = self.rows[key] = self._record(h, event, own)
+            fragment = self.rows[key] = self._record(h, render)
         uses = [h.citations.use(citation) for citation in fragment.cited]
         page = h.page_url
 
@@ -71,11 +77,11 @@ class RowCache:
             return str(use.number) if kind == "N" else use.anchor
         return Markup(_TOKEN.sub(fill, fragment.html))
 
-    def _record(self, h: Renderer, event: Event, own: str) -> Fragment:
+    def _record(self, h: Renderer, render: Callable[[], str]) -> Fragment:
         citations, recorder = h.citations, Recorder()
         h.citations, self.recording = recorder, True  # type: ignore[assignment]
         try:
-            html = h.env.get_template("timeline_row.html.j2").render(h=h, index=h.index, e=event, own=own)
+            html = render()
         finally:
             h.citations, self.recording = citations, False
         return Fragment(html, recorder.cited)

@@ -179,9 +179,17 @@ class MapViews:
         return self._render("crosschecks.html.j2", rows=rows, share=TOLERANCE_SHARE, degrees=TOLERANCE_DEGREES, scope=ident)
 
     def chronology_map(self: Renderer) -> Markup:
+        """The same map on the chronology and on each of its month pages: laid out and rendered once
+        per build (a thousand pins' labels and month tables per page were most of a month page's time)."""
         places = self.pinned()
         if not places:
             return Markup("")
-        view = self.map_view(places, "Where the events happened", "Select a place to show its events; the month slider shows who held each place then.",
-                             colour=True, months=True, zoom=1.8)
-        return self._render("map.html.j2", m=view, legend=True, compact=True, months=self._months())
+        n = len(self.anchors)
+
+        def render() -> str:
+            view = self.map_view(places, "Where the events happened", "Select a place to show its events; the month slider shows who held each place then.",
+                                 colour=True, months=True, zoom=1.8)
+            return self._render("map.html.j2", m=view, legend=True, compact=True, months=self._months())
+        html = self.rows.fragment(self, ("chronology-map", n), render)
+        self.anchor(f"bw-map-{n}-{places[0].id}")  # as map_view names it, on a page served from the cache
+        return html
