@@ -44,6 +44,7 @@ class ControlSpan:
     inferred: bool = False
     note: str | None = None
     repeated: bool = False  # the next report about the site repeats this state (see `same_state`)
+    renewed: bool = False  # its text says the state began anew: it does not repeat the one before
 
     @property
     def inference(self) -> str:
@@ -70,8 +71,8 @@ class ControlSpan:
 
 def same_state(a: ControlSpan, b: ControlSpan) -> bool:
     """Two reports of one state: the same holder (or none), extent, foothold or contested ground,
-    under the same name for the site."""
-    return a.state_key() == b.state_key()
+    under the same name for the site, where the later text does not say the state began anew."""
+    return not b.renewed and a.state_key() == b.state_key()
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ def _build_control(index: Index) -> None:
             sources = tuple(report.sources or event.sources)  # the texts that report this site
             spans.append(ControlSpan(site, report.holder, report.extent, event, until, report.state, report.foothold,
                                      _text_date(index, sources), report.withdraws, report.contested, report.as_of,
-                                     sources, report.inferred, report.note))
+                                     sources, report.inferred, report.note, renewed=report.renewed))
         # A state runs on to the next report only if that report repeats it.
         spans = [replace(s, repeated=same_state(s, n)) for s, n in pairwise(spans)] + spans[-1:]
         index.control[site] = spans

@@ -1,6 +1,7 @@
 """The days a control chart draws (macros/views/chartdays.py, macros/index.py's `same_state`), on
 the fictional fixture built for real: a report dated only by a bound starts faded, and two
-reports joined only through an alias of the site are not drawn as one run."""
+reports joined only through an alias of the site, or across a text's "flared again", are not
+drawn as one run."""
 
 from __future__ import annotations
 
@@ -33,6 +34,24 @@ EVENTS = """
       - {ref: karsk, name: Karsko}
     control:
       - {site: karsk, contested: true}
+    sources: [north-gazette-2031-03-02]
+  - id: karsk-fought-over-in-may
+    date: 2031-05-01
+    kind: clash
+    title: Fighting in Karsk in May
+    summary: Karsk is fought over again.
+    places: [karsk]
+    control:
+      - {site: karsk, contested: true}
+    sources: [north-gazette-2031-03-02]
+  - id: karsk-flares-again
+    date: 2031-05-20
+    kind: clash
+    title: Fighting flares again in Karsk
+    summary: The fighting in Karsk flares again.
+    places: [karsk]
+    control:
+      - {site: karsk, contested: true, renewed: true, note: the text says it flared again}
     sources: [north-gazette-2031-03-02]
   - id: ferry-taken-some-time
     date: after 2031-04-05
@@ -82,18 +101,24 @@ def box(element: lxml.html.HtmlElement) -> tuple[float, float]:
 def test_reports_joined_only_through_an_alias_are_not_one_run(chart: lxml.html.HtmlElement) -> None:
     karsk = row(chart, "karsk")
     bars = karsk.find_class("bw-bar")
-    assert [b.get("data-bw-days") for b in bars] == ["2031-04-02 2031-04-02", "2031-04-20 2031-04-20"]
+    assert [b.get("data-bw-days") for b in bars][:2] == ["2031-04-02 2031-04-02", "2031-04-20 2031-04-20"]
     assert "last reported 2 Apr 2031, then no report until the next, which differs (20 Apr 2031)" in bars[0].get("title")
-    (gap,) = karsk.find_class("bw-gap")
-    assert gap.get("data-bw-days") == "2031-04-02 2031-04-20"
+    assert karsk.find_class("bw-gap")[0].get("data-bw-days") == "2031-04-02 2031-04-20"
+
+
+def test_a_state_the_text_says_began_anew_does_not_continue_the_one_before(chart: lxml.html.HtmlElement) -> None:
+    karsk = row(chart, "karsk")
+    days = [b.get("data-bw-days") for b in karsk.find_class("bw-bar")]
+    assert days[2:] == ["2031-05-01 2031-05-01", "2031-05-20 2031-05-20"], days  # not one run from 1 to 20 May
+    assert [g.get("data-bw-days") for g in karsk.find_class("bw-gap")][-1] == "2031-05-01 2031-05-20"
 
 
 def test_a_change_dated_only_after_a_day_starts_faded_until_it_is_reported(chart: lxml.html.HtmlElement) -> None:
     ferry = row(chart, "karsk-ferry")
     (taken,) = [b for b in ferry.find_class("bw-bar") if "ferry-taken-some-time" in b.get("href")]
     assert taken.get("data-bw-days").startswith("2031-04-05 ")
-    assert "after 5 Apr 2031 (no text dates it more closely; the faded start is that uncertainty)" in taken.get("title")
-    (lead,) = ferry.find_class("bw-lead")
+    assert "after 5 Apr 2031 (faded where no text dates it more closely)" in taken.get("title")
+    (lead,) = ferry.find_class("bw-fade")
     left, width = box(lead)
     bar_left, bar_width = box(taken)
     assert left == bar_left and 0 < width < bar_width  # faded from the bound to the report of 25 April, solid after
@@ -107,5 +132,5 @@ def test_a_day_or_a_bound_that_is_the_report_itself_is_not_faded(chart: lxml.htm
     # The Gazette's ferry yard report of 2 March (a day) and River Radio's "after 10 March" ferry
     # report, which is its own date, draw no faded start.
     fort = row(chart, "karsk-fort")
-    assert fort.find_class("bw-bar") and not fort.find_class("bw-lead")
-    assert len(row(chart, "karsk-ferry").find_class("bw-lead")) == 1
+    assert fort.find_class("bw-bar") and not fort.find_class("bw-fade")
+    assert len(row(chart, "karsk-ferry").find_class("bw-fade")) == 1

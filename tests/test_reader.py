@@ -131,9 +131,13 @@ def test_control_chart_table_and_summary(site: Path) -> None:
     assert bars[0].get("class") != bars[1].get("class").replace(" bw-partial", "")  # two holders, two colours
     spans = [[float(v) for v in re.findall(r"([\d.]+)%", b.get("style"))] for b in bars]
     assert spans[0][0] < spans[1][0]
-    # The last bar ends at its own report (late March, from the 21st), not at the axis's end (31 March):
-    # no later text says who holds the fort.
-    assert spans[1][0] + spans[1][1] < 100 - 10 and "last reported late March 2031, no later report" in text(bars[1])
+    # The last bar ends with its own report, late March (the 21st to the 31st): no later text says
+    # who holds the fort. The change and the report fall some time in those days, not on all of
+    # them, so the whole stretch is drawn faded.
+    assert "last reported late March 2031, no later report" in text(bars[1])
+    (fade,) = row.find_class("bw-fade")
+    assert [float(v) for v in re.findall(r"([\d.]+)%", fade.get("style"))] == spans[1]
+    assert bars[1].get("data-bw-days").endswith(" 2031-03-31")
     # A one-party account of control names its claimant in the chart too, in the table's words.
     assert "Grey Army (partial) (Grey Army claim) from late March 2031" in text(bars[1])
     held = [text(tr.xpath("./td")[1]) for tr in tree.find_class("bw-control-table")[0].xpath(".//tbody/tr")]
@@ -145,7 +149,7 @@ def test_control_chart_table_and_summary(site: Path) -> None:
     legend = [text(li) for li in tree.find_class("bw-legend")[0]]
     # The Blue League's report (1 March) is not repeated by the next (late March): the days between are "no report".
     assert legend == ["Blue League", "Grey Army", "partial control", "contested (held, other side inside or around)",
-                      "no report (no text says who held it)"]
+                      "dated only by a bound or a period (some time in this stretch)", "no report (no text says who held it)"]
     table = [[text(td) for td in tr.xpath("./td")] for tr in tree.find_class("bw-control-table")[0].xpath(".//tbody/tr")]
     assert [r[:4] for r in table] == [
         ["Karsk Fort", "Blue League (BL claim)", "1 Mar 2031",

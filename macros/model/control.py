@@ -13,7 +13,8 @@ the date a later text looks back to ("captured … by February"): the report is 
 not about the text's own. `sources` names the event's texts that report this site (all of them
 when left out): the report's date and citations are theirs. `inferred: true` marks a report that
 no text states, which this wiki infers (its `note` gives the basis); every view labels it with
-INFERENCE.
+INFERENCE. `renewed: true` marks a report whose text says the state began anew ("fighting
+flared again"): it never continues the report before it, so the chart shows no state between.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class ControlReport(Model):
     as_of: Date | None = None
     sources: list[Citation] = []
     inferred: Flag = False
+    renewed: Flag = False
     note: Text | None = None
 
     @model_validator(mode="after")

@@ -21,12 +21,23 @@ def start_day(date: FuzzyDate) -> dt.date:
     return date.first_day - dt.timedelta(days=1) if date.day and date.qualifier == "after" else date.first_day
 
 
+def vague(date: FuzzyDate) -> bool:
+    """A month, a part of one, a season or a year: the text gives no day inside it."""
+    return not date.day and date.qualifier not in ("after", "before")
+
+
+def last_told(date: FuzzyDate) -> dt.date:
+    """The last day a report can be about: the end of a month or year it names ("mid 2025", "by
+    February"), else its first possible day ("8 May", "after 10 Aug" at the 11th)."""
+    return date.last_day if vague(date) else date.first_day
+
+
 def bar_days(span: ControlSpan) -> tuple[dt.date, dt.date]:
     """The first and last day the chart draws a report's state: from its event to its own last
     report (the latest moment it speaks of); on to the next report only if that report repeats
     the state. Between, no text says who holds the site: the chart and the map show no holder."""
     first = start_day(span.event.date)
-    last = max(reach(span).first_day, first)
+    last = max(last_told(reach(span)), first)
     if span.until:
         nxt = start_day(span.until.date)
         last = min(last, nxt) if span.standing else nxt
@@ -43,14 +54,18 @@ def state_during(spans: list[ControlSpan], first: dt.date, last: dt.date) -> Con
     return shown[-1] if shown else None
 
 
-def undated_stretch(span: ControlSpan) -> tuple[dt.date, dt.date] | None:
-    """Where the text dates a report only by a bound ("after 1 Aug", "by Feb"), the days from the
-    bar's start to the first day its state surely holds (its report, or the bound's last day):
-    the change came somewhere in them, so the chart draws them faded. None where a day is given,
-    or where the bound is the report's own date."""
-    date = span.event.date
-    if date.qualifier not in ("after", "by"):
-        return None
+def faded_days(span: ControlSpan) -> list[tuple[dt.date, dt.date]]:
+    """The stretches of a report's bar that its dates leave uncertain, drawn faded:
+    - its start, where the text gives only a bound or a period ("after 1 Aug" reported on the
+      15th, "by April", "mid 2025"): the change came somewhere from the bar's start to the first
+      day the state surely holds (its report, or the period's end);
+    - its end, where the report speaks of a period ("last reported mid 2025") and no later report
+      repeats it: the state is told for some time in it, not for all of it.
+    None where the days are given, or where the bound is the report's own date."""
     first, last = bar_days(span)
-    end = min(reach(span).first_day if date.qualifier == "after" else date.last_day, last)
-    return (first, end) if (end - first).days > 1 else None  # "after 8 Jan", reported after 8 Jan: no stretch
+    date, told = span.event.date, reach(span)
+    known = told.first_day if date.qualifier == "after" else date.last_day if vague(date) else first
+    out = [(first, min(known, last))]
+    if span.standing and vague(told):
+        out.append((max(told.first_day, out[0][1]), last))
+    return [(a, b) for a, b in out if (b - a).days > 1]  # "after 8 Jan", reported after 8 Jan: no stretch

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from ..index import ControlSpan, same_state
 from ..model import FuzzyDate
-from .chartdays import bar_days, reach, runs_to_next, undated_stretch
+from .chartdays import bar_days, faded_days, reach, runs_to_next
 from .identified import identified_names
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ class Bar:
     colour: int | None  # None: the report names no holder (a withdrawal, contested ground)
     last: ControlSpan | None = None  # the last report the bar runs through (itself, unless one repeats it)
     gap: tuple[float, float] | None = None  # (left %, width %) of the stretch after it with no report, before the next
-    lead: tuple[float, float] | None = None  # (left %, width %) of its start that a bound only dates (see undated_stretch)
+    fades: list[tuple[float, float]] = field(default_factory=list)  # (left %, width %) its dates leave uncertain (faded_days)
 
     @property
     def until(self) -> ControlSpan:
@@ -142,21 +142,21 @@ class ControlViews:
                 first, last = bar_days(span)  # the map's month slider reads the same days (state_during)
                 left = 100 * (first - start).days / total
                 width = max(100 * (last - first).days / total, 0.8)
+                fades = [(100 * (a - start).days / total, 100 * (b - a).days / total) for a, b in faded_days(span)]
                 if bars and bars[-1].until.repeated and same_state(bars[-1].span, span) and bars[-1].span.event.claimed_by == span.event.claimed_by:
                     bars[-1].width = left + width - bars[-1].left  # a report that repeats the state, in the same voice (a bar names one claimant)
-                    bars[-1].last = span
+                    bars[-1].last = span  # its start is the bar's middle: only an uncertain end of it is drawn
+                    bars[-1].fades += [f for f in fades if f[0] > left + 1e-6]
                     continue
                 if bars and (stop := bars[-1].left + bars[-1].width) < left - 1e-6:  # not a float's rounding
                     bars[-1].gap = (stop, left - stop)  # no text reports the site between: neither holder
-                bars.append(Bar(span, left, width, colours.get(span.party)))
-                if vague := undated_stretch(span):
-                    bars[-1].lead = (left, 100 * (vague[1] - vague[0]).days / total)
+                bars.append(Bar(span, left, width, colours.get(span.party), fades=fades))
             rows.append((site, bars))
         legend = [(party, colour) for party, colour in colours.items() if any(b.span.party == party for _, bs in rows for b in bs)]
         unnamed = any(b.colour is None for _, bs in rows for b in bs)  # a withdrawal or contested ground
         return self._render("control.html.j2", rows=rows, ticks=self.ticks(start, end), legend=legend, scope=ident,
                             latest=self.newest_report(), unnamed=unnamed, gaps=any(b.gap for _, bs in rows for b in bs),
-                            leads=any(b.lead for _, bs in rows for b in bs))
+                            faded=any(b.fades for _, bs in rows for b in bs))
 
     def control_row(self: Renderer, site: str, bars: list[Bar]) -> Markup:
         """A site's chart row: the same on every page (the axis and colours are the build's), so made once (rows.py)."""
