@@ -190,6 +190,6 @@ class MapViews:
             view = self.map_view(places, "Where the events happened", "Select a place to show its events; the month slider shows who held each place then.",
                                  colour=True, months=True, zoom=1.8)
             return self._render("map.html.j2", m=view, legend=True, compact=True, months=self._months())
-        html = self.rows.fragment(self, ("chronology-map", n), render)
+        html = self.rows.recorded(self, ("chronology-map", str(n)), render)
         self.anchor(f"bw-map-{n}-{places[0].id}")  # as map_view names it, on a page served from the cache
         return html
