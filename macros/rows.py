@@ -11,6 +11,7 @@ nested macro calls of a row were most of the engine's time).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -62,9 +63,14 @@ class RowCache:
     def fragment(self, h: Renderer, key: tuple[str, ...], template: str, **context: Any) -> Markup:
         """`template` rendered with `context` once per build and `key`, then filled in for this page.
         The key must name everything in the context: the same key is the same HTML on every page."""
+        return self.recorded(h, key, lambda: h.env.get_template(template).render(h=h, index=h.index, **context))
+
+    def recorded(self, h: Renderer, key: tuple[str, ...], render: Callable[[], str]) -> Markup:
+        """What `render` makes, once per build and `key`, then filled in for this page. `render` may
+        depend on the page only through `h.href` and `h.citations`, which are tokens while it runs."""
         fragment = self.rows.get(key)
         if fragment is None:
-            fragment = self.rows[key] = self._record(h, template, context)
+            fragment = self.rows[key] = self._record(h, render)
         uses = [h.citations.use(citation) for citation in fragment.cited]
         page = h.page_url
 
@@ -76,11 +82,11 @@ class RowCache:
             return str(use.number) if kind == "N" else use.anchor
         return Markup(_TOKEN.sub(fill, fragment.html))
 
-    def _record(self, h: Renderer, template: str, context: dict[str, Any]) -> Fragment:
+    def _record(self, h: Renderer, render: Callable[[], str]) -> Fragment:
         citations, recorder = h.citations, Recorder()
         h.citations, self.recording = recorder, True  # type: ignore[assignment]
         try:
-            html = h.env.get_template(template).render(h=h, index=h.index, **context)
+            html = render()
         finally:
             h.citations, self.recording = citations, False
         return Fragment(html, recorder.cited)

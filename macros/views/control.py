@@ -67,6 +67,11 @@ class ControlViews:
 
     def axis(self: Renderer) -> tuple[dt.date, dt.date]:
         """From the first event to the latest report: the latest event or a source that backs a control change."""
+        if not hasattr(self, "_axis"):  # once per build: every map pin and chart asks, and it scans every event
+            self._axis = self._scan_axis()
+        return self._axis
+
+    def _scan_axis(self: Renderer) -> tuple[dt.date, dt.date]:
         start = self.index.events[0].date.first_day
         end = max((e.end or e.date).last_day for e in self.index.events)
         for spans in self.index.control.values():
