@@ -9,9 +9,10 @@ from the two given: places = units / 2, sources = events / 50, people = units / 
 
 Laid out as a large record should be: with more events than the engine's `split_above` (500),
 the chronology has a page per month (docs/chronology/YYYY-MM.md, in the nav by year); units,
-places, people and sources sit in sub-folders (units by party and kind, places by name, people
-by side, sources by quarter), each a sub-section of the navigation, so that no page carries a
-nav section of a thousand entries.
+places, people and sources sit in sub-folders (units by party, then kind; places by name; people
+by side; sources by quarter), each a sub-section of the navigation, and a sub-section of more
+than --nav-group entries (30) is cut into parts, so that no page carries a nav section of a
+thousand entries.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ START = dt.date(2030, 1, 1)
 DAYS = 3 * 365
 PHASES = 5
 SPLIT_ABOVE = 500  # macros/scale.py's default: with more events, a page per month
+NAV_GROUP = 30  # the most entries a nav sub-section holds before it is cut into parts (--nav-group)
 PARTIES = [("blue-front", "Blue Front", None), ("blue-front-youth", "Blue Front Youth Wing", "blue-front"),
            ("river-alliance", "River Alliance", None), ("grey-army", "Grey Army", None),
            ("grey-air-wing", "Grey Air Wing", "grey-army"), ("grey-militia", "Grey Militia", None)]
@@ -71,7 +73,8 @@ def _date(rng: random.Random, day: dt.date) -> str:
     return f"{'early' if day.day <= 10 else 'mid' if day.day <= 20 else 'late'} {day:%Y-%m}"
 
 
-def generate(out: Path, events: int, units: int, seed: int = 7, split_above: int = SPLIT_ABOVE) -> dict[str, int]:
+def generate(out: Path, events: int, units: int, seed: int = 7, split_above: int = SPLIT_ABOVE,
+             nav_group: int = NAV_GROUP) -> dict[str, int]:
     rng = random.Random(seed)
     n_places, n_sources, n_people = max(10, units // 2), max(10, events // 50), max(5, units // 20)
     sources = [f"report-{i:04d}" for i in range(n_sources)]
@@ -135,7 +138,7 @@ def generate(out: Path, events: int, units: int, seed: int = 7, split_above: int
                    "casualties": {"killed": _claims(rng, sources, ["300"], parties[3 - 3 * s])}} for s in (0, 1)],
         "sources": _cites(rng, sources),
     }
-    _write(out, data, split_above)
+    _write(out, data, split_above, nav_group)
     return {kind: len(items) if isinstance(items, list) else 1 for kind, items in data.items()}
 
 
@@ -187,7 +190,7 @@ def _dump(path: Path, value: Any) -> None:
                               allow_unicode=True, width=200), encoding="utf-8")
 
 
-def _write(out: Path, data: dict[str, Any], split_above: int) -> None:
+def _write(out: Path, data: dict[str, Any], split_above: int, nav_group: int) -> None:
     for kind, items in data.items():
         if kind == "events":
             for start in range(0, max(len(items), 1), 1000):
@@ -197,12 +200,13 @@ def _write(out: Path, data: dict[str, Any], split_above: int) -> None:
     docs = out / "docs"
     names = {item["id"]: item["name"] for item in data["parties"] + data["places"]}
     for kind in ("units", "places", "parties", "people", "phases", "sources"):
-        for item in data[kind]:
-            group = _group(kind, item, names)
-            folder = docs / kind / group[0] if group else docs / kind
-            if group and not (folder / ".nav.yml").exists():
-                folder.mkdir(parents=True, exist_ok=True)
-                (folder / ".nav.yml").write_text(f"title: {json.dumps(group[1])}\n", encoding="utf-8")
+        for item, levels in _sections(kind, data[kind], names, nav_group):
+            folder = docs / kind
+            for name, title in levels:
+                folder = folder / name
+                if not (folder / ".nav.yml").exists():
+                    folder.mkdir(parents=True, exist_ok=True)
+                    (folder / ".nav.yml").write_text(f"title: {json.dumps(title)}\n", encoding="utf-8")
             page = folder / f"{item['id']}.md"
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(PAGE.format(title=item["name"], ident=item["id"]), encoding="utf-8")
@@ -228,20 +232,49 @@ def _write(out: Path, data: dict[str, Any], split_above: int) -> None:
     (docs / "sources.md").write_text(f"# Sources\n\n{listing}\n")
 
 
-def _group(kind: str, item: dict[str, Any], names: dict[str, str]) -> tuple[str, str] | None:
-    """(sub-folder, nav title) of an entity's page, or None for a kind small enough to list whole.
-    About the square root of the kind's count in each, so that a page's nav stays short."""
+def _group(kind: str, item: dict[str, Any], names: dict[str, str]) -> list[tuple[str, str]]:
+    """The nested nav sub-sections (folder, title) of an entity's page; none for a small kind.
+    Units by side, then by type; places by name; people by side; sources by quarter."""
     if kind == "units":
-        return f"{item['party']}-{item['kind']}", f"{names[item['party']]}, {item['kind']}s"
+        return [(item["party"], names[item["party"]]), (item["kind"], f"{item['kind'].capitalize()}s")]
     if kind == "places":
         root = item["name"].split()[0]
-        return root.lower(), f"{root} and around"
+        return [(root.lower(), f"{root} and around")]
     if kind == "people":
-        return item["affiliation"], names[item["affiliation"]]
+        return [(item["affiliation"], names[item["affiliation"]])]
     if kind == "sources":
         quarter = f"{item['date'][:4]}-q{(int(item['date'][5:7]) - 1) // 3 + 1}"
-        return quarter, quarter.upper().replace("-", " ")
-    return None
+        return [(quarter, quarter.upper().replace("-", " "))]
+    return []
+
+
+def _sections(kind: str, items: list[dict[str, Any]], names: dict[str, str],
+              most: int) -> list[tuple[dict[str, Any], list[tuple[str, str]]]]:
+    """Each item with its sub-sections; a sub-section of more than `most` entries is cut into
+    parts of equal size, in the nav's order (by file name), each titled by its first and last entry.
+    With `navigation.prune` a page carries the entries of its own part and the titles along its
+    path, so that no page's nav grows with the size of the kind."""
+    groups: dict[tuple[tuple[str, str], ...], list[dict[str, Any]]] = {}
+    for item in items:
+        groups.setdefault(tuple(_group(kind, item, names)), []).append(item)
+    out = []
+    for levels, members in groups.items():
+        members = sorted(members, key=lambda item: item["id"])
+        parts = -(-len(members) // most)
+        size = -(-len(members) // parts)
+        for start in range(0, len(members), size):
+            chunk = members[start:start + size]
+            part = [(f"part-{start // size + 1:0{len(str(parts))}d}", _span(chunk[0]["name"], chunk[-1]["name"]))] if parts > 1 else []
+            out += [(item, [*levels, *part]) for item in chunk]
+    return out
+
+
+def _span(first: str, last: str) -> str:
+    """'Rifle Battalion 0 to 324' from 'Rifle Battalion 0' and 'Rifle Battalion 324'."""
+    words = 0
+    while words < min(len(first.split()), len(last.split())) - 1 and first.split()[words] == last.split()[words]:
+        words += 1
+    return f"{first} to {' '.join(last.split()[words:])}" if first != last else first
 
 
 def main() -> None:
@@ -250,8 +283,9 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--units", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--nav-group", type=int, default=NAV_GROUP, help="most entries in one nav sub-section")
     args = parser.parse_args()
-    counts = generate(args.out, args.events, args.units, args.seed)
+    counts = generate(args.out, args.events, args.units, args.seed, nav_group=args.nav_group)
     print(", ".join(f"{n} {kind}" for kind, n in counts.items()))
 
 

@@ -53,7 +53,7 @@ def check_named(events: Iterable[Any], entities: dict[str, Any], report: Report)
             if named.ref not in involved:
                 errors.append(report(event, ("named", i, "ref"), f"'{named.ref}' is not among this event's places, parties, "
                                      "units or people; add it there or remove this entry"))
-            elif entity is not None and named.name not in [a.name for a in entity.aliases]:
-                errors.append(report(event, ("named", i, "name"), f"'{named.name}' is not an alias of '{named.ref}'; add it to "
-                                     "that record's aliases (with its sources or 'identified') or give one of them"))
+            elif entity is not None and named.name not in [entity.name, *(a.name for a in entity.aliases)]:
+                errors.append(report(event, ("named", i, "name"), f"'{named.name}' is neither the name nor an alias of '{named.ref}'; "
+                                     "add it to that record's aliases (with its sources or 'identified') or give one of them"))
     return errors

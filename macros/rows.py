@@ -1,6 +1,7 @@
 """Timeline rows rendered once per build, then filled in for each page that shows them.
 
-An event's row appears on the chronology and on the page of everything it involves. Its HTML
+An event's row appears on the chronology and on the page of everything it involves (and a site's
+row of the control chart and table on the page of each entity it concerns). Its HTML
 depends on the page in two ways only: relative links and the page's citation numbers (in order
 of first use). While a row is first rendered, both come out as tokens; each page then replaces
 them, numbering the row's citations in the order a full render would (bench/ profile: the
@@ -10,8 +11,9 @@ nested macro calls of a row were most of the engine's time).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -51,15 +53,24 @@ def href_token(site_url: str) -> str:
 
 class RowCache:
     def __init__(self) -> None:
-        self.rows: dict[tuple[str, bool], Fragment] = {}
+        self.rows: dict[tuple[str, ...], Fragment] = {}
         self.recording = False
 
     def row(self, h: Renderer, event: Event) -> Markup:
         own = h.anchor(event.id)
-        key = (event.id, bool(own))
+        return self.fragment(h, (event.id, "own" if own else ""), "timeline_row.html.j2", e=event, own=own)
+
+    def fragment(self, h: Renderer, key: tuple[str, ...], template: str, **context: Any) -> Markup:
+        """`template` rendered with `context` once per build and `key`, then filled in for this page.
+        The key must name everything in the context: the same key is the same HTML on every page."""
+        return self.recorded(h, key, lambda: h.env.get_template(template).render(h=h, index=h.index, **context))
+
+    def recorded(self, h: Renderer, key: tuple[str, ...], render: Callable[[], str]) -> Markup:
+        """What `render` makes, once per build and `key`, then filled in for this page. `render` may
+        depend on the page only through `h.href` and `h.citations`, which are tokens while it runs."""
         fragment = self.rows.get(key)
         if fragment is None:
-            fragment = self.rows[key] = self._record(h, event, own)
+            fragment = self.rows[key] = self._record(h, render)
         uses = [h.citations.use(citation) for citation in fragment.cited]
         page = h.page_url
 
@@ -71,11 +82,11 @@ class RowCache:
             return str(use.number) if kind == "N" else use.anchor
         return Markup(_TOKEN.sub(fill, fragment.html))
 
-    def _record(self, h: Renderer, event: Event, own: str) -> Fragment:
+    def _record(self, h: Renderer, render: Callable[[], str]) -> Fragment:
         citations, recorder = h.citations, Recorder()
         h.citations, self.recording = recorder, True  # type: ignore[assignment]
         try:
-            html = h.env.get_template("timeline_row.html.j2").render(h=h, index=h.index, e=event, own=own)
+            html = render()
         finally:
             h.citations, self.recording = citations, False
         return Fragment(html, recorder.cited)

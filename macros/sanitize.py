@@ -11,6 +11,7 @@ build, naming what is not allowed. Nothing is silently dropped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -55,19 +56,22 @@ URL_ATTRIBUTES = frozenset({"href", XLINK_HREF})
 SCHEMES = ("http", "https", "mailto")
 STYLE_PROPERTIES = frozenset({"left", "width", "text-align"})  # the timeline's bars, Markdown's table alignment
 MAX_PROBLEMS = 10
+_VALUES_CHECKED = URL_ATTRIBUTES | {"style", XMLNS_XLINK}  # the attributes _attribute_problem reads the value of
+
+
+_SCHEME_CHARS = re.compile(r"[A-Za-z0-9+.\-]*")  # what a scheme may be made of
+_IGNORED = str.maketrans("", "", "\t\n\r")  # a browser drops these anywhere in a URL
 
 
 def _scheme(url: str) -> str | None:
     """The scheme a browser sees in a URL (after dropping what it ignores), or None if relative."""
-    cleaned = "".join(ch for ch in url.strip("\x00\t\n\f\r ") if ch not in "\t\n\r")
-    for index, ch in enumerate(cleaned):
-        if ch == ":":
-            return cleaned[:index].lower() if index else ""
-        if ch in "/?#":
-            return None
-        if not (ch.isascii() and (ch.isalnum() or ch in "+-.")):
-            return ""  # not a scheme a URL parser accepts: treat as one we do not allow
-    return None
+    cleaned = url.strip("\x00\t\n\f\r ").translate(_IGNORED)
+    end = _SCHEME_CHARS.match(cleaned).end()  # type: ignore[union-attr]  # it matches the empty string
+    if end == len(cleaned) or cleaned[end] in "/?#":
+        return None
+    if cleaned[end] == ":":
+        return cleaned[:end].lower() if end else ""
+    return ""  # not a scheme a URL parser accepts: treat as one we do not allow
 
 
 def _style_problem(value: str) -> str | None:
@@ -135,8 +139,12 @@ def problems(html: str) -> list[str]:
             found.append(f"<{name}> element" + (" (script never runs here)" if name == "script" else ""))
         else:
             aliases = _SVG_ATTRIBUTES if tag.startswith(SVG) else {}
+            allowed = ALLOWED[tag]
             for key, value in node.attributes.items():
-                if problem := _attribute_problem(tag, aliases.get(key, key), value or ""):
+                key = aliases.get(key, key)
+                if key in allowed and key not in _VALUES_CHECKED:  # most attributes: nothing more to check
+                    continue
+                if problem := _attribute_problem(tag, key, value or ""):
                     found.append(problem.replace(f"<{tag}>", f"<{name}> (SVG)" if tag != name else f"<{tag}>"))
         if len(found) >= MAX_PROBLEMS:
             break

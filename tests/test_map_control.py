@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 
@@ -91,12 +92,18 @@ def chart(site: Path) -> dict[str, list[tuple[dt.date, dt.date, set[str]]]]:
     return rows
 
 
+def _by_month(figure: Any, pin: Any) -> dict[str, str]:
+    """A pin's class in every month, as assets/map.js reads it: a month the table lacks is plain."""
+    table = json.loads(pin.get("data-bw-months"))
+    return {month: table.get(month, "bw-pin-plain") for month in figure.get("data-bw-map-months").split()}
+
+
 def slider(site: Path) -> tuple[list[str], dict[str, dict[str, str]], dict[str, str]]:
     """The chronology map: its months, each pin's colour per month, and each pin's static colour."""
     doc = page(site, "chronology")
     (figure,) = doc.xpath("//div[contains(@class, 'bw-chrono-map')]//div[@data-bw-map-months]")
     pins = figure.xpath(".//a[@data-bw-months]")
-    return (figure.get("data-bw-map-months").split(), {p.get("data-bw-pin"): json.loads(p.get("data-bw-months")) for p in pins},
+    return (figure.get("data-bw-map-months").split(), {p.get("data-bw-pin"): _by_month(figure, p) for p in pins},
             {p.get("data-bw-pin"): p.xpath(".//*[contains(@class, 'bw-map-dot')]/@class")[0] for p in pins})
 
 

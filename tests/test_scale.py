@@ -90,15 +90,17 @@ def test_an_entity_with_more_events_than_a_page_lists_its_months(split_site: tup
 
 def test_a_sub_folder_is_a_nav_sub_section_and_pages_carry_only_theirs(split_site: tuple[Build, list[dict]]) -> None:
     result, _ = split_site
-    page = (result.site / "units" / "grey-army-other" / "unit-0003" / "index.html").read_text(encoding="utf-8")
-    assert "Grey Army, others" in page
-    here = "units/grey-army-other/unit-0003/"
+    here = "units/grey-army/other/unit-0003/"  # nested sub-sections: party, then kind
+    page = (result.site / here / "index.html").read_text(encoding="utf-8")
+    assert "Grey Army" in page and "Others" in page
     links = {posixpath.normpath(posixpath.join(here, href)) for href in re.findall(r'<a href="([^"]+)" class="md-nav__link', page)}
-    unit_pages = {link for link in links if link.startswith("units/") and link.count("/") == 2}
-    assert "units/grey-army-other/unit-0003" in unit_pages
-    # Another sub-section is pruned to one link (to its first page), not a link per page.
-    folders = Counter(link.split("/")[1] for link in unit_pages if not link.startswith("units/grey-army-other/"))
+    unit_pages = {link for link in links if link.startswith("units/") and link.count("/") >= 2}
+    mine = sorted(p.stem for p in (result.site.parent / "docs" / "units" / "grey-army" / "other").glob("*.md"))
+    assert len(mine) > 1 and {f"units/grey-army/other/{u}" for u in mine} <= unit_pages
+    # Every other sub-section, at any depth, is pruned to one link (to its first page).
+    folders = Counter(link.rsplit("/", 1)[0] for link in unit_pages if not link.startswith("units/grey-army/other/"))
     assert folders and max(folders.values()) == 1
+    assert {"units/grey-army/brigade", "units/blue-front/battalion"} <= set(folders)
 
 
 def test_a_missing_month_page_is_an_error_before_anything_is_built(tmp_path: Path) -> None:

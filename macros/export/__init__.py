@@ -33,7 +33,13 @@ API_DIR = "api"
 
 
 def to_json(value: Any) -> str:
+    """Indented: the JSON Schemas, which are also committed under schemas/ for people to read."""
     return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def to_data(value: Any) -> str:
+    """Without indentation: the data files, for programs; indenting them made up a third of api/."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 @functools.cache
@@ -49,12 +55,12 @@ def api_files(index: Index, sitemap: SiteMap, generated: str) -> dict[str, str]:
     pages = {ident: sitemap.url(ident, kind) for ident, kind in index.kind_of.items()}
     out: dict[str, str] = {}
     for kind in kinds:
-        out[f"{kind}.json"] = to_json(kind_record(index, kind, head))
+        out[f"{kind}.json"] = to_data(kind_record(index, kind, head))
         for item in index.by_kind.get(kind, []):
-            out[f"{kind}/{item.id}.json"] = to_json(entity_record(index, item.id, pages[item.id], head))
+            out[f"{kind}/{item.id}.json"] = to_data(entity_record(index, item.id, pages[item.id], head))
     out["events.csv"] = events_csv(index)
-    out["sources.csl.json"] = to_json(sources_csl(index))
-    out["places.geojson"] = to_json(places_geojson(index, pages))
+    out["sources.csl.json"] = to_data(sources_csl(index))
+    out["places.geojson"] = to_data(places_geojson(index, pages))
     schemas = schema_texts()
     for name, text in schemas.items():
         out[f"schemas/{name}"] = text
@@ -64,7 +70,7 @@ def api_files(index: Index, sitemap: SiteMap, generated: str) -> dict[str, str]:
         "places_geojson": "places.geojson",
         "schemas": [f"schemas/{name}" for name in sorted(schemas)],
     }
-    out["index.json"] = to_json(index_record(index, kinds, files, head))
+    out["index.json"] = to_data(index_record(index, kinds, files, head))
     return out
 
 

@@ -38,12 +38,15 @@ class PageData:
         # Without a repository address the paths are shown as text, never as invented links.
         self.repo_url = str(where.get("repo_url") or "").rstrip("/")
         self.edit_uri = str(where.get("edit_uri") or "edit/main/")
+        self._kind_files: dict[str, str] = {}
         self._refers_to: dict[str, frozenset[str]] = {}  # id -> kinds it refers to; an event shows on many pages
 
     def kind_file(self, kind: str) -> str:
-        """The data file (or folder) that holds a kind, relative to the repository."""
-        folder, file = self.data_dir / kind, self.data_dir / f"{kind}.yaml"
-        return shown(folder, self.root) + "/" if folder.is_dir() and not file.is_file() else shown(file, self.root)
+        """The data file (or folder) that holds a kind, relative to the repository (once per build: every page asks)."""
+        if kind not in self._kind_files:
+            folder, file = self.data_dir / kind, self.data_dir / f"{kind}.yaml"
+            self._kind_files[kind] = shown(folder, self.root) + "/" if folder.is_dir() and not file.is_file() else shown(file, self.root)
+        return self._kind_files[kind]
 
     def ids_in(self, markdown: str) -> set[str]:
         """Entity ids written as arguments of the page's macro calls (a link to a record's JSON is not a use of it)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ class Pin:
     emphasis: bool = False
     context: bool = False  # a small dot for orientation, without link or label
     text: tuple[float, float, str] | None = None  # label x, y, text-anchor (None: no room)
-    months: dict[str, str] = field(default_factory=dict)  # month -> colour class, for the chronology's slider
+    months: dict[str, str] | None = None  # month -> colour class (plain months left out), for the chronology's slider
     zoom: float = 1.0
     report: Any = None  # the control report behind the pin's colour (the latest about the place), if any
 

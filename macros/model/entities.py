@@ -56,6 +56,11 @@ class Party(Cited):
     kind_basis: Basis | None = None
     parent: ref_to("parties") | None = None
     parent_basis: Basis | None = None  # required with `parent` (macros/bases.py)
+    # Where the texts seldom name it (an air arm behind "airstrikes"), why this wiki tags an event
+    # with it: every tag is then shown as our identification, unless the event's `named` says its
+    # texts give the party's own name.
+    tag_basis: Text | None = Field(None, description=(
+        "why this wiki tags events with this party where the texts do not name it; each such tag is marked as an identification"))
 
 
 UnitKind = Literal["command", "division", "brigade", "battalion", "column", "school", "other"]

@@ -67,6 +67,11 @@ class ControlViews:
 
     def axis(self: Renderer) -> tuple[dt.date, dt.date]:
         """From the first event to the latest report: the latest event or a source that backs a control change."""
+        if not hasattr(self, "_axis"):  # once per build: every map pin and chart asks, and it scans every event
+            self._axis = self._scan_axis()
+        return self._axis
+
+    def _scan_axis(self: Renderer) -> tuple[dt.date, dt.date]:
         start = self.index.events[0].date.first_day
         end = max((e.end or e.date).last_day for e in self.index.events)
         for spans in self.index.control.values():
@@ -157,6 +162,14 @@ class ControlViews:
         return self._render("control.html.j2", rows=rows, ticks=self.ticks(start, end), legend=legend, scope=ident,
                             latest=self.newest_report(), unnamed=unnamed, gaps=any(b.gap for _, bs in rows for b in bs),
                             faded=any(b.fades for _, bs in rows for b in bs))
+
+    def control_row(self: Renderer, site: str, bars: list[Bar]) -> Markup:
+        """A site's chart row: the same on every page (the axis and colours are the build's), so made once (rows.py)."""
+        return self.rows.fragment(self, ("control", "chart", site), "control_row.html.j2", site=site, bars=bars)
+
+    def control_reports(self: Renderer, site: str) -> Markup:
+        """A site's rows of the control table, made once per build (rows.py)."""
+        return self.rows.fragment(self, ("control", "table", site), "control_reports.html.j2", site=site)
 
     def control_summary(self: Renderer) -> Markup:
         """Each site's state by the newest text about it (never one carried forward), its event, date and sources."""

@@ -83,6 +83,16 @@ class MapViews:
         return Pin(place.id, place.name, x, y, self.link(place.id).href, place.name, cls,
                    "bw-partial" in _marks(span), report=span, contested="bw-contested" in _marks(span), **extra)
 
+    def _pin_months(self: Renderer, site: str) -> dict[str, str]:
+        """A site's class in each month, for the slider; once per build, as every chronology page
+        shows the same map. A plain month is left out: the slider (assets/map.js) shows a month it
+        lacks as plain, and at a thousand places by three years the full table was a third of a page."""
+        cache = self.__dict__.setdefault("_pin_months_cache", {})
+        if site not in cache:
+            classes = ((key, self.month_class(site, first, last)) for key, first, last in self._months())
+            cache[site] = {key: cls for key, cls in classes if cls != "bw-pin-plain"}
+        return cache[site]
+
     def _months(self: Renderer) -> list[tuple[str, dt.date, dt.date]]:
         """(key, first day, last day) of every month from the first event to the latest report."""
         start, end = self.axis()
@@ -103,7 +113,7 @@ class MapViews:
         for place in places:
             pin = self._pin(place, view, colour, emphasis=place is focus, zoom=zoom)
             if months:
-                pin.months = {key: self.month_class(place.id, first, last) for key, first, last in self._months()}
+                pin.months = self._pin_months(place.id)
             pins.append(pin)
         for place in context:
             x, y = view.xy(*place.coordinates.point)
@@ -169,9 +179,17 @@ class MapViews:
         return self._render("crosschecks.html.j2", rows=rows, share=TOLERANCE_SHARE, degrees=TOLERANCE_DEGREES, scope=ident)
 
     def chronology_map(self: Renderer) -> Markup:
+        """The same map on the chronology and on each of its month pages: laid out and rendered once
+        per build (a thousand pins' labels and month tables per page were most of a month page's time)."""
         places = self.pinned()
         if not places:
             return Markup("")
-        view = self.map_view(places, "Where the events happened", "Select a place to show its events; the month slider shows who held each place then.",
-                             colour=True, months=True, zoom=1.8)
-        return self._render("map.html.j2", m=view, legend=True, compact=True, months=self._months())
+        n = len(self.anchors)
+
+        def render() -> str:
+            view = self.map_view(places, "Where the events happened", "Select a place to show its events; the month slider shows who held each place then.",
+                                 colour=True, months=True, zoom=1.8)
+            return self._render("map.html.j2", m=view, legend=True, compact=True, months=self._months())
+        html = self.rows.recorded(self, ("chronology-map", str(n)), render)
+        self.anchor(f"bw-map-{n}-{places[0].id}")  # as map_view names it, on a page served from the cache
+        return html

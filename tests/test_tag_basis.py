@@ -1,0 +1,51 @@
+"""A party that the texts seldom name (`tag_basis`, macros/model/entities.py): every event tagged
+with it shows the tag as this wiki's identification, unless the event's `named` says its text
+gives the party's own name (macros/bases.py accepts the own name there). A real build of the
+fictional fixture."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+import pytest
+from conftest import FIXTURES, build, make_project
+
+BASIS = "the text speaks only of grey soldiers"
+EVENTS = """
+  - id: grey-army-named
+    date: 2031-04-02
+    kind: statement
+    title: The Gazette names the Grey Army
+    summary: The Gazette names the Grey Army.
+    parties: [grey-army]
+    named:
+      - {ref: grey-army, name: Grey Army}
+    sources: [north-gazette-2031-03-02]
+"""
+
+
+@pytest.fixture(scope="module")
+def rows(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    valid = FIXTURES / "valid"
+    where = tmp_path_factory.mktemp("tag-basis")
+    project = make_project(where / "project", valid / "data", valid / "docs")
+    parties = project / "data" / "parties.yaml"
+    text = parties.read_text(encoding="utf-8")
+    parties.write_text(text.replace("    kind: armed-force\n", f"    kind: armed-force\n    tag_basis: {BASIS}\n", 1), encoding="utf-8")
+    with (project / "data" / "events.yaml").open("a", encoding="utf-8") as events:
+        events.write(EVENTS)
+    result = build(project, where / "site")
+    assert result.returncode == 0, result.output
+    tree = lxml.html.parse(str(result.site / "chronology" / "index.html")).getroot()
+    return {li.get("id"): " ".join(li.find_class("bw-involved")[0].text_content().split())
+            for li in tree.find_class("bw-event") if li.find_class("bw-involved")}
+
+
+def test_a_tag_the_texts_do_not_give_is_marked_as_ours_with_its_basis(rows: dict[str, str]) -> None:
+    assert rows["siege-begins"].startswith(f"Parties: Blue League, Grey Army (identified here: {BASIS})"), rows["siege-begins"]
+
+
+def test_an_event_whose_text_names_the_party_shows_it_plainly(rows: dict[str, str]) -> None:
+    assert rows["grey-army-named"] == "Parties: Grey Army"
+    assert not any(re.search("identified here", r) and "Blue League (identified" in r for r in rows.values())
