@@ -1,7 +1,6 @@
 """Timeline rows rendered once per build, then filled in for each page that shows them.
 
-An event's row appears on the chronology and on the page of everything it involves (and a site's
-row of the control chart and table on the page of each entity it concerns). Its HTML
+An event's row appears on the chronology and on the page of everything it involves. Its HTML
 depends on the page in two ways only: relative links and the page's citation numbers (in order
 of first use). While a row is first rendered, both come out as tokens; each page then replaces
 them, numbering the row's citations in the order a full render would (bench/ profile: the

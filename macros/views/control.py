@@ -163,14 +163,6 @@ class ControlViews:
                             latest=self.newest_report(), unnamed=unnamed, gaps=any(b.gap for _, bs in rows for b in bs),
                             faded=any(b.fades for _, bs in rows for b in bs))
 
-    def control_row(self: Renderer, site: str, bars: list[Bar]) -> Markup:
-        """A site's chart row: the same on every page (the axis and colours are the build's), so made once (rows.py)."""
-        return self.rows.fragment(self, ("control", "chart", site), "control_row.html.j2", site=site, bars=bars)
-
-    def control_reports(self: Renderer, site: str) -> Markup:
-        """A site's rows of the control table, made once per build (rows.py)."""
-        return self.rows.fragment(self, ("control", "table", site), "control_reports.html.j2", site=site)
-
     def control_summary(self: Renderer) -> Markup:
         """Each site's state by the newest text about it (never one carried forward), its event, date and sources."""
         rows = []
