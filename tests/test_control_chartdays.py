@@ -9,7 +9,7 @@ import re
 
 import lxml.html
 import pytest
-from conftest import FIXTURES, build, make_project
+from conftest import build_fiction
 
 # Karsk: contested on 2 April in its own name, and again on 20 April as "Karsko" (an alias). The
 # League takes the ferry some time after 5 April, which River Radio (after 10 March) cannot date;
@@ -77,15 +77,8 @@ PAGE = "# Control\n\n{{ control() }}\n\n## References\n\n{{ references() }}\n"
 
 @pytest.fixture(scope="module")
 def chart(tmp_path_factory: pytest.TempPathFactory) -> lxml.html.HtmlElement:
-    valid = FIXTURES / "valid"
-    where = tmp_path_factory.mktemp("chartdays")
-    project = make_project(where / "project", valid / "data", valid / "docs")
-    with (project / "data" / "events.yaml").open("a", encoding="utf-8") as events:
-        events.write(EVENTS)
-    (project / "docs" / "control.md").write_text(PAGE, encoding="utf-8")
-    result = build(project, where / "site")
-    assert result.returncode == 0, result.output
-    return lxml.html.parse(str(result.site / "control" / "index.html")).getroot()
+    site = build_fiction(tmp_path_factory.mktemp("chartdays"), EVENTS, {"control.md": PAGE})
+    return lxml.html.parse(str(site / "control" / "index.html")).getroot()
 
 
 def row(chart: lxml.html.HtmlElement, site: str) -> lxml.html.HtmlElement:
