@@ -45,6 +45,7 @@ class ControlSpan:
     note: str | None = None
     repeated: bool = False  # the next report about the site repeats this state (see `same_state`)
     renewed: bool = False  # its text says the state began anew: it does not repeat the one before
+    site_alias: str = ""  # the alias this wiki identifies with the site, where the event's texts name it so
 
     @property
     def inference(self) -> str:
@@ -56,17 +57,12 @@ class ControlSpan:
         report only if that report repeats it. Otherwise no text says who held the site between."""
         return not self.repeated
 
-    @property
-    def site_named(self) -> str:
-        """The alias under which the report's event names the site ("" for its own name)."""
-        return next((n.name for n in self.event.named if n.ref == self.site), "")
-
     def state_key(self) -> tuple:
         kind = self.state if self.state in ("foothold", "contested", "withdrawal") else "held"  # a change or "holds"
-        # The site's name is part of it: two reports joined only through an alias rest on an
-        # identification, so each stands on its own rather than as one run of the state.
+        # The site's name is part of it: two reports joined only through an alias we identify rest
+        # on that identification, so each stands on its own rather than as one run of the state.
         return (self.party, self.extent, kind, self.attacker, self.withdrawn, self.contested, self.inferred,
-                self.site_named)
+                self.site_alias)
 
 
 def same_state(a: ControlSpan, b: ControlSpan) -> bool:
@@ -179,13 +175,15 @@ def _build_control(index: Index) -> None:
         for report in event.control:
             reports[report.site].append((event, report))
     for site, items in reports.items():
+        ours = {a.name for a in getattr(index.entities.get(site), "aliases", []) if a.identified}
         spans = []
         for position, (event, report) in enumerate(items):
             until = items[position + 1][0] if position + 1 < len(items) else None
             sources = tuple(report.sources or event.sources)  # the texts that report this site
             spans.append(ControlSpan(site, report.holder, report.extent, event, until, report.state, report.foothold,
                                      _text_date(index, sources), report.withdraws, report.contested, report.as_of,
-                                     sources, report.inferred, report.note, renewed=report.renewed))
+                                     sources, report.inferred, report.note, renewed=report.renewed,
+                                     site_alias=next((n.name for n in event.named if n.ref == site and n.name in ours), "")))
         # A state runs on to the next report only if that report repeats it.
         spans = [replace(s, repeated=same_state(s, n)) for s, n in pairwise(spans)] + spans[-1:]
         index.control[site] = spans

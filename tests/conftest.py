@@ -49,6 +49,24 @@ def build(project: Path, site: Path | None = None, extra_env: dict[str, str] | N
     return Build(proc.returncode, proc.stdout + proc.stderr, site)
 
 
+def build_fiction(where: Path, events: str = "", pages: dict[str, str] | None = None,
+                  edits: dict[str, tuple[str, str]] | None = None) -> Path:
+    """The fictional fixture with more events appended to its data, more pages, and one-off text
+    edits ({data file: (old, new)}), built for real; the build must pass. Returns the site."""
+    valid = FIXTURES / "valid"
+    project = make_project(where / "project", valid / "data", valid / "docs")
+    for name, (old, new) in (edits or {}).items():
+        path = project / "data" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    with (project / "data" / "events.yaml").open("a", encoding="utf-8") as out:
+        out.write(events)
+    for name, text in (pages or {}).items():
+        (project / "docs" / name).write_text(text, encoding="utf-8")
+    result = build(project, where / "site")
+    assert result.returncode == 0, result.output
+    return result.site
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test session from the repository's own data and docs."""

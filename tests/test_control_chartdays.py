@@ -9,9 +9,10 @@ import re
 
 import lxml.html
 import pytest
-from conftest import FIXTURES, build, make_project
+from conftest import build_fiction
 
-# Karsk: contested on 2 April in its own name, and again on 20 April as "Karsko" (an alias). The
+# Karsk: contested on 2 April in its own name, on 10 April as "Karsko" (an alias a text states), and
+# on 20 April as "Old Karsk" (an alias this wiki identifies with it). The
 # League takes the ferry some time after 5 April, which River Radio (after 10 March) cannot date;
 # the North Gazette (2 March) reports it taken, in a report no earlier than the bound.
 EVENTS = """
@@ -25,13 +26,24 @@ EVENTS = """
       - {site: karsk, contested: true}
     sources: [north-gazette-2031-03-02]
   - id: karsko-fought-over
-    date: 2031-04-20
+    date: 2031-04-10
     kind: clash
     title: Fighting in Karsko
     summary: Karsko is fought over.
     places: [karsk]
     named:
       - {ref: karsk, name: Karsko}
+    control:
+      - {site: karsk, contested: true}
+    sources: [north-gazette-2031-03-02]
+  - id: old-karsk-fought-over
+    date: 2031-04-20
+    kind: clash
+    title: Fighting in Old Karsk
+    summary: Old Karsk is fought over.
+    places: [karsk]
+    named:
+      - {ref: karsk, name: Old Karsk}
     control:
       - {site: karsk, contested: true}
     sources: [north-gazette-2031-03-02]
@@ -53,6 +65,25 @@ EVENTS = """
     control:
       - {site: karsk, contested: true, renewed: true, note: the text says it flared again}
     sources: [north-gazette-2031-03-02]
+  - id: fort-held-in-june
+    date: 2031-06
+    kind: other
+    title: The League says it holds the fort in June
+    summary: The League holds the fort, it says.
+    places: [karsk-fort]
+    control:
+      - {site: karsk-fort, holds: blue-league}
+    sources: [river-radio-report]
+    claimed_by: {party: blue-league}
+  - id: fort-lost-mid-june
+    date: 2031-06-15
+    kind: capture
+    title: The Army takes the fort
+    summary: The Army has the fort.
+    places: [karsk-fort]
+    control:
+      - {site: karsk-fort, to: grey-army}
+    sources: [river-radio-report]
   - id: ferry-taken-some-time
     date: after 2031-04-05
     kind: capture
@@ -77,15 +108,11 @@ PAGE = "# Control\n\n{{ control() }}\n\n## References\n\n{{ references() }}\n"
 
 @pytest.fixture(scope="module")
 def chart(tmp_path_factory: pytest.TempPathFactory) -> lxml.html.HtmlElement:
-    valid = FIXTURES / "valid"
-    where = tmp_path_factory.mktemp("chartdays")
-    project = make_project(where / "project", valid / "data", valid / "docs")
-    with (project / "data" / "events.yaml").open("a", encoding="utf-8") as events:
-        events.write(EVENTS)
-    (project / "docs" / "control.md").write_text(PAGE, encoding="utf-8")
-    result = build(project, where / "site")
-    assert result.returncode == 0, result.output
-    return lxml.html.parse(str(result.site / "control" / "index.html")).getroot()
+    old_karsk = ("aliases: [{name: Karsko, sources: [north-gazette-2031-03-02]}]",
+                 "aliases: [{name: Karsko, sources: [north-gazette-2031-03-02]}, "
+                 "{name: Old Karsk, identified: 'the same town: the Gazette puts both on the ford'}]")
+    site = build_fiction(tmp_path_factory.mktemp("chartdays"), EVENTS, {"control.md": PAGE}, {"places.yaml": old_karsk})
+    return lxml.html.parse(str(site / "control" / "index.html")).getroot()
 
 
 def row(chart: lxml.html.HtmlElement, site: str) -> lxml.html.HtmlElement:
@@ -101,9 +128,11 @@ def box(element: lxml.html.HtmlElement) -> tuple[float, float]:
 def test_reports_joined_only_through_an_alias_are_not_one_run(chart: lxml.html.HtmlElement) -> None:
     karsk = row(chart, "karsk")
     bars = karsk.find_class("bw-bar")
-    assert [b.get("data-bw-days") for b in bars][:2] == ["2031-04-02 2031-04-02", "2031-04-20 2031-04-20"]
-    assert "last reported 2 Apr 2031, then no report until the next, which differs (20 Apr 2031)" in bars[0].get("title")
-    assert karsk.find_class("bw-gap")[0].get("data-bw-days") == "2031-04-02 2031-04-20"
+    # The text's own alias repeats the state (one bar, 2 to 10 April); ours does not (a gap to the 20th).
+    assert [b.get("data-bw-days") for b in bars][:2] == ["2031-04-02 2031-04-10", "2031-04-20 2031-04-20"]
+    assert "last reported 10 Apr 2031, then no report until the next, which differs (20 Apr 2031)" in bars[0].get("title")
+    assert "reported as Old Karsk, identified here with Karsk" in bars[1].get("title"), bars[1].get("title")
+    assert karsk.find_class("bw-gap")[0].get("data-bw-days") == "2031-04-10 2031-04-20"
 
 
 def test_a_state_the_text_says_began_anew_does_not_continue_the_one_before(chart: lxml.html.HtmlElement) -> None:
@@ -128,9 +157,24 @@ def test_a_change_dated_only_after_a_day_starts_faded_until_it_is_reported(chart
     assert "dated only by a bound" in legend
 
 
+def test_a_report_of_a_month_does_not_run_to_a_differing_report_inside_that_month(chart: lxml.html.HtmlElement) -> None:
+    # The League's fall of the fort (1 March) is repeated "in June", then the Army takes it on 15 June.
+    # The June report may speak of any day of June, so it is not drawn as lasting until the 15th:
+    # its bar fades over June up to the next report, and its label says "last reported".
+    fort = row(chart, "karsk-fort")
+    held = fort.find_class("bw-bar")[0]
+    assert held.get("data-bw-days") == "2031-03-01 2031-06-15"
+    assert held.get("title").endswith("last reported Jun 2031, then no report until the next, which differs (15 Jun 2031)"), held.get("title")
+    (fade,) = fort.find_class("bw-fade")  # the joined June report's uncertain end, kept on the joined bar
+    left, width = box(fade)
+    bar_left, bar_width = box(held)
+    assert abs(left + width - (bar_left + bar_width)) < 0.02 and width > 0 and left > bar_left + bar_width / 2
+
+
 def test_a_day_or_a_bound_that_is_the_report_itself_is_not_faded(chart: lxml.html.HtmlElement) -> None:
     # The Gazette's ferry yard report of 2 March (a day) and River Radio's "after 10 March" ferry
     # report, which is its own date, draw no faded start.
     fort = row(chart, "karsk-fort")
-    assert fort.find_class("bw-bar") and not fort.find_class("bw-fade")
+    assert [b.get("data-bw-days") for b in fort.find_class("bw-bar")][-1] == "2031-06-15 2031-06-15"
+    assert len(fort.find_class("bw-fade")) == 1  # June's only, above: none for the day-dated reports
     assert len(row(chart, "karsk-ferry").find_class("bw-fade")) == 1

@@ -156,7 +156,7 @@ def test_the_bhamo_airport_pin_names_its_claimant_and_its_contested_state(real_s
     """The audit's case: Naw Bu's word that the KIA holds part of the airport, fighting going on."""
     (pin,) = page(real_site, "map").xpath("//svg[@data-bw-map]//a[@data-bw-pin='bhamo-airport']")[:1]
     label = pin.get("aria-label")
-    assert "Naw Bu" in label and "(partial)" in label and "fighting goes on" in label, label
+    assert "Naw Bu" in label and "(partial)" in label and "the fighting there goes on" in label, label
 
 
 def test_the_slider_colours_each_month_as_the_control_chart_draws_it(real_site: Path) -> None:

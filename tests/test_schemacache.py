@@ -98,3 +98,13 @@ def test_a_folder_that_cannot_be_written_only_costs_the_cache(tmp_path: Path) ->
     folder = tmp_path / "missing"
     store(folder, "k", {"a": "b"})  # no error
     assert load(folder, "k") is None
+
+
+def test_an_entry_naming_a_file_outside_api_schemas_is_not_trusted(tmp_path: Path) -> None:
+    """The names become paths under api/schemas/: an entry whose names climb out or name a folder
+    is refused whole (found in review: a planted '../' name made the build write outside site/)."""
+    for name in ("../../../canary.schema.json", "sub/x.schema.json", "/tmp/x.schema.json", "x.html", ".schema.json"):
+        store(tmp_path, "k1", {"a.schema.json": "{}\n", name: "{}\n"})
+        assert load(tmp_path, "k1") is None, name
+    store(tmp_path, "k1", {"api-places.geojson.schema.json": "{}\n"})
+    assert load(tmp_path, "k1") == {"api-places.geojson.schema.json": "{}\n"}

@@ -9,7 +9,7 @@ import re
 
 import lxml.html
 import pytest
-from conftest import FIXTURES, build, make_project
+from conftest import build_fiction
 
 BASIS = "the text speaks only of grey soldiers"
 EVENTS = """
@@ -27,17 +27,9 @@ EVENTS = """
 
 @pytest.fixture(scope="module")
 def rows(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    valid = FIXTURES / "valid"
-    where = tmp_path_factory.mktemp("tag-basis")
-    project = make_project(where / "project", valid / "data", valid / "docs")
-    parties = project / "data" / "parties.yaml"
-    text = parties.read_text(encoding="utf-8")
-    parties.write_text(text.replace("    kind: armed-force\n", f"    kind: armed-force\n    tag_basis: {BASIS}\n", 1), encoding="utf-8")
-    with (project / "data" / "events.yaml").open("a", encoding="utf-8") as events:
-        events.write(EVENTS)
-    result = build(project, where / "site")
-    assert result.returncode == 0, result.output
-    tree = lxml.html.parse(str(result.site / "chronology" / "index.html")).getroot()
+    tagged = ("    kind: armed-force\n", f"    kind: armed-force\n    tag_basis: {BASIS}\n")
+    site = build_fiction(tmp_path_factory.mktemp("tag-basis"), EVENTS, edits={"parties.yaml": tagged})
+    tree = lxml.html.parse(str(site / "chronology" / "index.html")).getroot()
     return {li.get("id"): " ".join(li.find_class("bw-involved")[0].text_content().split())
             for li in tree.find_class("bw-event") if li.find_class("bw-involved")}
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -37,6 +38,9 @@ def engine_key(engine: Path = _ENGINE) -> str:
     for path in sorted(engine.rglob("*.py")):
         digest.update(path.relative_to(engine).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:24]
+
+
+_NAME = re.compile(r"[a-z][a-z0-9.-]{0,80}\.schema\.json")
 
 
 def _folder() -> Path | None:
@@ -63,8 +67,9 @@ def load(folder: Path, key: str) -> dict[str, str] | None:
         except (OSError, ValueError):
             return None
     texts = stored.get("texts") if isinstance(stored, dict) and stored.get("key") == key else None
-    if not isinstance(texts, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in texts.items()):
-        return None
+    if not isinstance(texts, dict) or not all(isinstance(k, str) and _NAME.fullmatch(k) and isinstance(v, str)
+                                              for k, v in texts.items()):
+        return None  # each name becomes a path under api/schemas/: only a plain schema file name, no folder
     return texts
 
 

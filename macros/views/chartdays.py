@@ -44,8 +44,12 @@ def bar_days(span: ControlSpan) -> tuple[dt.date, dt.date]:
     return first, last
 
 
-def runs_to_next(span: ControlSpan) -> bool:  # it repeats the next report, or its own text reaches it
-    return span.until is not None and bar_days(span)[1] >= start_day(span.until.date)
+def runs_to_next(span: ControlSpan) -> bool:
+    """It repeats the next report, or its own text surely reaches it (a period it speaks of that
+    only may reach the next report, "mid 2025" before "Jul 2025", does not)."""
+    if span.until is None:
+        return False
+    return span.repeated or max(reach(span).first_day, start_day(span.event.date)) >= start_day(span.until.date)
 
 
 def state_during(spans: list[ControlSpan], first: dt.date, last: dt.date) -> ControlSpan | None:
@@ -54,18 +58,20 @@ def state_during(spans: list[ControlSpan], first: dt.date, last: dt.date) -> Con
     return shown[-1] if shown else None
 
 
-def faded_days(span: ControlSpan) -> list[tuple[dt.date, dt.date]]:
+def faded_days(span: ControlSpan, joined: bool = False) -> list[tuple[dt.date, dt.date]]:
     """The stretches of a report's bar that its dates leave uncertain, drawn faded:
     - its start, where the text gives only a bound or a period ("after 1 Aug" reported on the
       15th, "by April", "mid 2025"): the change came somewhere from the bar's start to the first
       day the state surely holds (its report, or the period's end);
     - its end, where the report speaks of a period ("last reported mid 2025") and no later report
       repeats it: the state is told for some time in it, not for all of it.
-    None where the days are given, or where the bound is the report's own date."""
+    A report `joined` to the one before it (it repeats the state) has no uncertain start: the bar
+    runs through it; only its uncertain end is drawn. None where the days are given, or where the
+    bound is the report's own date."""
     first, last = bar_days(span)
     date, told = span.event.date, reach(span)
     known = told.first_day if date.qualifier == "after" else date.last_day if vague(date) else first
-    out = [(first, min(known, last))]
+    out = [] if joined else [(first, min(known, last))]
     if span.standing and vague(told):
-        out.append((max(told.first_day, out[0][1]), last))
+        out.append((max([told.first_day, *(b for _, b in out)]), last))
     return [(a, b) for a, b in out if (b - a).days > 1]  # "after 8 Jan", reported after 8 Jan: no stretch

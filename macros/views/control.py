@@ -140,6 +140,9 @@ class ControlViews:
             return self._render("control.html.j2", rows=[], ticks=[], legend=[], scope=ident, latest=None)
         start, end = self.axis()
         total = (end - start).days
+
+        def days(a: dt.date, b: dt.date) -> tuple[float, float]:  # a stretch as (left %, width %) of the axis
+            return 100 * (a - start).days / total, 100 * (b - a).days / total
         rows = []
         for site in sites:
             bars = []
@@ -147,15 +150,14 @@ class ControlViews:
                 first, last = bar_days(span)  # the map's month slider reads the same days (state_during)
                 left = 100 * (first - start).days / total
                 width = max(100 * (last - first).days / total, 0.8)
-                fades = [(100 * (a - start).days / total, 100 * (b - a).days / total) for a, b in faded_days(span)]
                 if bars and bars[-1].until.repeated and same_state(bars[-1].span, span) and bars[-1].span.event.claimed_by == span.event.claimed_by:
                     bars[-1].width = left + width - bars[-1].left  # a report that repeats the state, in the same voice (a bar names one claimant)
-                    bars[-1].last = span  # its start is the bar's middle: only an uncertain end of it is drawn
-                    bars[-1].fades += [f for f in fades if f[0] > left + 1e-6]
+                    bars[-1].last = span
+                    bars[-1].fades += [days(a, b) for a, b in faded_days(span, joined=True)]
                     continue
                 if bars and (stop := bars[-1].left + bars[-1].width) < left - 1e-6:  # not a float's rounding
                     bars[-1].gap = (stop, left - stop)  # no text reports the site between: neither holder
-                bars.append(Bar(span, left, width, colours.get(span.party), fades=fades))
+                bars.append(Bar(span, left, width, colours.get(span.party), fades=[days(a, b) for a, b in faded_days(span)]))
             rows.append((site, bars))
         legend = [(party, colour) for party, colour in colours.items() if any(b.span.party == party for _, bs in rows for b in bs)]
         unnamed = any(b.colour is None for _, bs in rows for b in bs)  # a withdrawal or contested ground
