@@ -264,7 +264,7 @@ def test_every_one_party_claim_shows_its_claimant_wherever_it_is_shown(index, si
     # Both sides alike, in the battle infobox: the junta's figures for KIA-side losses, and the local
     # sources' for the junta's.
     box = squash(next(t for u, t in site_pages.items() if u == "battle/index.html").xpath("//aside")[0].text_content())
-    assert re.search(r"Killed 4,600 \(SAC claim\)", box) and re.search(r"Injured at least 100 \(claim by local sources, per English Wikipedia\)", box)
+    assert re.search(r"Killed 4,600 \(junta claim\)", box) and re.search(r"Injured at least 100 \(claim by local sources, per English Wikipedia\)", box)
 
 
 def _quotes(obj, loc=()):

@@ -41,3 +41,14 @@ def test_a_tag_the_texts_do_not_give_is_marked_as_ours_with_its_basis(rows: dict
 def test_an_event_whose_text_names_the_party_shows_it_plainly(rows: dict[str, str]) -> None:
     assert rows["grey-army-named"] == "Parties: Grey Army"
     assert not any(re.search("identified here", r) and "Blue League (identified" in r for r in rows.values())
+
+
+def test_a_claim_label_names_the_claimant_in_the_texts_own_word(tmp_path) -> None:
+    """`claim_label` replaces the shortest alias in "(… claim)", on the infobox and the timeline alike."""
+    labelled = ("    aliases: [{name: BL, sources: [north-gazette-2031-03-02]}]\n",
+                "    aliases: [{name: BL, sources: [north-gazette-2031-03-02]}]\n    claim_label: the League\n")
+    site = build_fiction(tmp_path, edits={"parties.yaml": labelled})
+    for page in ("chronology", "battle"):
+        text = " ".join(lxml.html.parse(str(site / page / "index.html")).getroot().text_content().split())
+        assert "(the League claim" in text, page
+        assert "BL claim" not in text, page
