@@ -189,7 +189,7 @@ def test_a_reports_date_and_citations_are_those_of_the_texts_that_report_that_si
         page = site.lower().replace(" headquarters", "").replace("light infantry ", "").replace(" ", "-") + "-base"
         place = lxml.html.parse(str(real_site / "places" / page / "index.html")).getroot()
         assert _page_text(place.xpath("//aside//p[contains(@class, 'bw-latest')]")[0]) == "By the newest text (undated): Kachin Independence Army"
-    assert _page_text(rows["Mansi"].xpath("./td")[3]) == "late April 2025 (a later text, looking back: 8 Jan 2025)"
+    assert _page_text(rows["Mansi Township"].xpath("./td")[3]) == "late April 2025 (a later text, looking back: 8 Jan 2025)"
 
 
 # Each line of a place's "Held by" carries its own look-back and note, not only the latest line.

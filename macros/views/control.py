@@ -149,9 +149,13 @@ class ControlViews:
             for span in self.index.control[site]:
                 first, last = bar_days(span)  # the map's month slider reads the same days (state_during)
                 left = 100 * (first - start).days / total
-                width = max(100 * (last - first).days / total, 0.8)
+                true_width = 100 * (last - first).days / total
+                width = max(true_width, 0.8)
                 if bars and bars[-1].until.repeated and same_state(bars[-1].span, span) and bars[-1].span.event.claimed_by == span.event.claimed_by:
-                    bars[-1].width = left + width - bars[-1].left  # a report that repeats the state, in the same voice (a bar names one claimant)
+                    # A report that repeats the state, in the same voice (a bar names one claimant). The
+                    # least width that keeps a one-day bar visible does not apply: the bar is wide already,
+                    # and a one-day report at its end would push it past the next report's start.
+                    bars[-1].width = max(left + true_width - bars[-1].left, bars[-1].width)
                     bars[-1].last = span
                     bars[-1].fades += [days(a, b) for a, b in faded_days(span, joined=True)]
                     continue
