@@ -219,7 +219,7 @@ def _figures(site: Path, event: str) -> dict[str, str]:
 
 def test_the_timeline_shows_each_figure_s_own_claimant(site: Path) -> None:
     figures = _figures(site, "muster-at-the-fort")
-    assert figures["Guards in the garrison"].startswith("Guards in the garrison: 300 (River Radio's own report, not claimed by Ana Vell)")
+    assert figures["Guards in the garrison"].startswith("Guards in the garrison: 300 (River Radio's own report, not attributed to Ana Vell)")
     assert figures["Length of the walls"].startswith("Length of the walls: sources differ: 2, miles (claim by Ana Vell)")
     assert "5, miles (claim by Ana Vell)" in figures["Length of the walls"]
 

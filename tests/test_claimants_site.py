@@ -25,9 +25,9 @@ def test_the_garrison_s_size_is_the_irrawaddy_s_and_only_the_front_naw_bu_s(real
     # report's own paragraph 3; "the battlefield stretches around 20 miles" is Naw Bu's quote (para. 7).
     row = page_tree(real_site, "chronology").get_element_by_id("naw-bu-explains-stalemate")
     figures = {shown_text(li).split(":", 1)[0]: shown_text(li) for li in row.xpath(".//ul[@class='bw-figures']/li")}
-    assert "(The Irrawaddy's own report, not claimed by Naw Bu)" in figures["Junta battalions in the town"]
-    assert "(The Irrawaddy's own report, not claimed by Naw Bu)" in figures["Junta troops in the town"]
-    assert "Naw Bu" not in figures["Junta troops in the town"].replace("not claimed by Naw Bu", "")
+    assert "(The Irrawaddy's own report, not attributed to Naw Bu)" in figures["Junta battalions in the town"]
+    assert "(The Irrawaddy's own report, not attributed to Naw Bu)" in figures["Junta troops in the town"]
+    assert "Naw Bu" not in figures["Junta troops in the town"].replace("not attributed to Naw Bu", "")
     assert "(claim by Naw Bu)" in figures["Length of the front line"]
     item = json.loads((real_site / "api" / "events" / "naw-bu-explains-stalemate.json").read_text(encoding="utf-8"))["item"]
     assert [c.get("own_voice") for c in item["figures"]["junta troops in the town"]] == [True]
