@@ -193,7 +193,7 @@ def test_no_pin_keeps_a_holder_after_the_last_report_about_its_site(real_site: P
             if key > ended[place]:
                 assert "bw-pin-plain" in colours[key].split(), (place, key, ended[place], colours[key])
                 after += 1
-    assert after > 10  # Hpakant and the airport end long before the last month (Mansi Township has no pin)
+    assert after > 20  # Mansi, Hpakant and the airport each end long before the last month
 
 
 
@@ -211,3 +211,22 @@ def test_the_slider_shows_a_holder_only_in_months_a_bar_reaches(real_site: Path)
             last = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1) - dt.timedelta(days=1)
             assert any(a <= last and b >= first for a, b, _ in rows.get(site, [])), (site, month)
     assert "bw-contested" in colours["hpakant"]["2025-05"].split(), colours["hpakant"]["2025-05"]
+
+
+def test_every_map_row_cites_the_texts_of_the_report_it_states(real_site: Path) -> None:
+    """Audit r15: a phase infobox's map table stated KNG's report on Bhamo while its Sources row
+    cited only the phase's own texts. Each holder cell now carries its report's citations, and
+    each points at a numbered reference on the same page."""
+    cited = 0
+    for path in map_pages(real_site):
+        tree = page(real_site, path)
+        refs = {a.get("id") for a in tree.xpath("//*[starts-with(@id, 'ref-')]")}
+        for row in tree.xpath("//table[contains(@class, 'bw-map-table')]/tbody/tr"):
+            held = row.xpath("./td")[3]
+            if words(held) == "no change recorded":
+                continue
+            links = held.xpath(".//sup[contains(@class, 'bw-cite')]/a/@href")
+            assert links, (path, words(row))
+            assert all(link.lstrip("#") in refs for link in links), (path, links)
+            cited += 1
+    assert cited > 20
