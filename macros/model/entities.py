@@ -62,7 +62,7 @@ class Party(Cited):
     tag_basis: Text | None = Field(None, description=(
         "why this wiki tags events with this party where the texts do not name it; each such tag is marked as an identification"))
     # How "(… claim)" names the party: the texts' own word for it where they report its claims
-    # under another name ("the junta" for a government they seldom name), so the label does not
+    # under another name ("the regime" for a government they seldom name), so the label does not
     # put an identification of ours in the texts' mouth.
     claim_label: Label | None = Field(None, description=(
         "the word the texts use for this party where they report its claims, shown as '(<label> claim)'; default: its shortest alias"))
