@@ -133,7 +133,7 @@ def test_an_inferred_report_carries_the_same_label_in_every_view(site: Path) -> 
     assert bars[-1].get("title").startswith(f"Blue League {label} from 25 Mar 2031"), bars[-1].get("title")
     assert rows[-1][1].startswith(f"Blue League {label}") and latest[1].startswith(f"Blue League {label}")
     held = text(page(site, "places/karsk-ferry").xpath("//aside//tr[th='Held by']/td")[0])
-    assert f"Blue League {label}, from 25 Mar 2031" in held and f"By the newest text (after 10 Mar 2031): Blue League {label}" in held
+    assert f"Blue League {label}, from 25 Mar 2031" in held and f"By the newest text about this site (after 10 Mar 2031): Blue League {label}" in held
     pins = [p.get("aria-label") for p in page(site, "map").xpath("//*[@data-bw-pin]")]  # the map's SVG
     assert any(p.startswith(f"Karsk Ferry: Blue League {label}") for p in pins), pins  # the table's words
     assert not any(label in text(r) for r in page(site, "control").find_class("bw-chart-row") if "Karsk Fort" in text(r))
