@@ -188,7 +188,8 @@ def test_a_reports_date_and_citations_are_those_of_the_texts_that_report_that_si
         assert len(cited) == 1 and "Wikipedia" in next(iter(cited)) and "DVB" not in next(iter(cited)), (site, cited)
         page = site.lower().replace(" headquarters", "").replace("light infantry ", "").replace(" ", "-") + "-base"
         place = lxml.html.parse(str(real_site / "places" / page / "index.html")).getroot()
-        assert _page_text(place.xpath("//aside//p[contains(@class, 'bw-latest')]")[0]) == "By the newest text about this site (undated): Kachin Independence Army"
+        latest = _page_text(place.xpath("//aside//p[contains(@class, 'bw-latest')]")[0])
+        assert latest == "By the newest text about this site (undated): Kachin Independence Army"
     assert _page_text(rows["Mansi Township"].xpath("./td")[3]) == "late April 2025 (a later text, looking back: 8 Jan 2025)"
 
 
