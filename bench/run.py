@@ -18,7 +18,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +31,17 @@ import sites
 from generate import generate
 
 Row = tuple[str, str, str, str]  # what, figure, target, verdict
+PARTS: list[tuple[str, float]] = []  # (part of the bench, wall seconds), printed at the end
+
+
+@contextmanager
+def part(name: str) -> Iterator[None]:
+    """Time one part of the bench (wall clock), so that what each part costs is visible."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        PARTS.append((name, time.perf_counter() - start))
 
 
 @dataclass
@@ -42,14 +55,15 @@ class Compared:
     b_kib: int
 
 
-def compare(a: Path, b: Path, rounds: int, work: Path, also: Callable[[], float] | None = None) -> Compared:
-    """Median build seconds and peak memory of projects a and b, alternating which goes first; `also` runs once a round."""
+def compare(a: sites.Side, b: sites.Side, rounds: int, work: Path, also: Callable[[], float] | None = None) -> Compared:
+    """Median build seconds and peak memory of sides a and b, alternating which goes first (a first:
+    its build makes b's pages); `also` runs once a round."""
     times: dict[str, list[float]] = {"a": [], "b": [], "also": []}
     peaks: dict[str, list[int]] = {"a": [], "b": []}
     for round_ in range(rounds):
         order = [("a", a), ("b", b)] if round_ % 2 == 0 else [("b", b), ("a", a)]
-        for side, project in order:
-            built = sites.build(project, work / f"site-{side}")
+        for side, (project, env) in order:
+            built = sites.build(project, work / f"site-{side}", sites.BENCH_CONFIG, env)
             if not built.ok:
                 raise RuntimeError(f"build of {project} failed:\n{built.output}")
             times[side].append(built.seconds)
@@ -117,27 +131,32 @@ def main() -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
         print_table(rows, notes, started)
+        print_parts()
     return 0
 
 
 def real_site(work: Path, rounds: int, notes: list[str]) -> list[Row]:
-    ours = sites.copy_repo(work / "real")
-    try:
-        bare = sites.freeze(ours, work / "real-bare")
-    except RuntimeError as exc:
-        notes.append(f"real site: not measured, our build fails ({str(exc).strip().splitlines()[-1]})")
-        return [("1. real site: ours / bare Material", "build fails", "<= 1.10x", "n/a")]
-    got = compare(ours, bare, rounds, work / "real-sites")
+    with part("real site: copy, builds ours / bare"):
+        ours = sites.copy_repo(work / "real")
+        sides = sites.sides(ours, work / "real-bare")
+        try:
+            got = compare(*sides, rounds, work / "real-sites")
+        except RuntimeError as exc:
+            notes.append(f"real site: not measured, our build fails ({str(exc).strip().splitlines()[-1]})")
+            return [("1. real site: ours / bare Material", "build fails", "<= 1.10x", "n/a")]
     a, b = got.a, got.b
     same, pages, stubs = identical_pages(work / "real-sites" / "site-a", work / "real-sites" / "site-b")
     weight = site_weight(work / "real-sites" / "site-a")
-    latencies = preview.measure(ours, rounds)
+    hook = json.loads((work / "real-bare" / "page-times.json").read_text(encoding="utf-8"))["hook_seconds"]
+    notes.append(f"the bench hook that saves each page's Markdown (both sides run it): {1e3 * hook:.0f} ms of CPU in our build")
+    with part("preview: with it, then without it"):
+        latencies = preview.measure(ours, rounds)
     (latency, page_latency), (full_latency, full_page_latency) = latencies["preview"], latencies["full"]
     notes.append(f"real site: ours {a:.2f} s, bare {b:.2f} s (medians of {rounds}); the bare build reproduces "
                  f"{same} of {pages} pages byte for byte (ours also writes {stubs} alias redirects and api/)")
     notes.append(f"preview: until `mkdocs serve` serves an edit: of data/battle.yaml {latency:.2f} s, of docs/battle.md "
                  f"{page_latency:.2f} s; without the preview (a full build per save) {full_latency:.2f} s and "
-                 f"{full_page_latency:.2f} s (medians; one server per mode); a full build: ours {a:.2f} s, bare {b:.2f} s")
+                 f"{full_page_latency:.2f} s (one edit each: it is a full build); a full build: ours {a:.2f} s, bare {b:.2f} s")
     if "whole" in latencies:
         (whole, whole_page), (pages, page_pages) = latencies["whole"], latencies["pages"]
         notes.append(f"preview: the page open in a browser is served first; every page an edit reaches is re-rendered "
@@ -163,16 +182,18 @@ def real_site(work: Path, rounds: int, notes: list[str]) -> list[Row]:
 def history(work: Path, rounds: int, notes: list[str]) -> list[Row]:
     """The repository itself (it has the git history; copies do not), warm history cache, with
     history on and off (BHAMO_WIKI_HISTORY), alternating."""
-    sites.build(sites.ROOT, work / "history-warm")  # fills .cache/history/ for the commits so far
+    with part("history: cache warm-up (no build)"):
+        warm = sites.warm_history()
     times: dict[str, list[float]] = {"true": [], "false": []}
-    for round_ in range(max(rounds, 3)):
-        for on in ("true", "false") if round_ % 2 == 0 else ("false", "true"):
-            built = sites.build(sites.ROOT, work / f"history-{on}", env={"BHAMO_WIKI_HISTORY": on})
-            if not built.ok:
-                raise RuntimeError(f"build with history={on} failed:\n{built.output}")
-            times[on].append(built.seconds)
+    with part("history: builds on / off"):
+        for round_ in range(max(rounds, 3)):
+            for on in ("true", "false") if round_ % 2 == 0 else ("false", "true"):
+                built = sites.build(sites.ROOT, work / f"history-{on}", env={"BHAMO_WIKI_HISTORY": on})
+                if not built.ok:
+                    raise RuntimeError(f"build with history={on} failed:\n{built.output}")
+                times[on].append(built.seconds)
     on, off = statistics.median(times["true"]), statistics.median(times["false"])
-    notes.append(f"history: warm build {on:.2f} s with it, {off:.2f} s without (medians)")
+    notes.append(f"history: warm build {on:.2f} s with it, {off:.2f} s without (medians); warming the cache took {warm:.1f} s")
     return [("6. history (warm cache): on / off", f"{on / off:.3f}x", "<= 1.05x", verdict(on / off, 1.05))]
 
 
@@ -182,13 +203,15 @@ def synthetic(work: Path, rounds: tuple[int, int], quick: bool, profile: bool, n
     ours_times: list[float] = []
     bare_times: list[float] = []
     for events, units in scales:
-        generated = generate(work / f"gen-{events}", events, units)
-        ours = sites.copy_repo(work / f"syn-{events}", work / f"gen-{events}" / "data", work / f"gen-{events}" / "docs")
-        bare = sites.freeze(ours, work / f"syn-{events}-bare")
         last = (events, units) == scales[-1]
-        check = (lambda p=ours: sites.timed([sys.executable, "-m", "macros.check"], p)) if last else None
         n = rounds[1] if last else rounds[0]
-        got = compare(ours, bare, n, work / f"syn-{events}-sites", check)
+        with part(f"synthetic {events:,} events: generate, copy"):
+            generated = generate(work / f"gen-{events}", events, units)
+            ours = sites.copy_repo(work / f"syn-{events}", work / f"gen-{events}" / "data", work / f"gen-{events}" / "docs")
+            sides = sites.sides(ours, work / f"syn-{events}-bare")
+        check = (lambda p=ours: sites.timed([sys.executable, "-m", "macros.check"], p)) if last else None
+        with part(f"synthetic {events:,} events: builds ours / bare" + (", make check" if last else "")):
+            got = compare(*sides, n, work / f"syn-{events}-sites", check)
         a, b, c = got.a, got.b, got.also
         ours_times.append(a)
         bare_times.append(b)
@@ -204,8 +227,9 @@ def synthetic(work: Path, rounds: tuple[int, int], quick: bool, profile: bool, n
             rows.append((f"4. synthetic {events:,}: largest page", f"{kib(weight['largest_bytes'])} ({weight['largest']})", "", ""))
             rows.append((f"4. synthetic {events:,}: whole site", f"{kib(weight['site_bytes'])} in {weight['files']} files", "", ""))
         if profile:
-            out = subprocess.run([sys.executable, str(Path(__file__).parent / "profile.py"), str(ours)],
-                                 capture_output=True, text=True, env=sites.ENV)
+            with part(f"profile at {events:,} events"):
+                out = subprocess.run([sys.executable, str(Path(__file__).parent / "profile.py"), str(ours)],
+                                     capture_output=True, text=True, env=sites.ENV)
             notes.append(f"profile at {label}:\n{out.stdout.strip() or out.stderr.strip()[-2000:]}")
     rows += proportional(work / f"syn-{scales[0][0]}-bare", work / f"syn-{scales[1][0]}-bare", scales)
     growth, bare_growth = ours_times[1] / ours_times[0], bare_times[1] / bare_times[0]
@@ -218,7 +242,7 @@ def proportional(small: Path, big: Path, scales: list[tuple[int, int]]) -> list[
     """No page scans all events: the macros' time on a unit page (which shows about as many events
     at either scale) stays flat as the data grows tenfold, and so does the chronology's time per row."""
     def costs(bare: Path) -> tuple[float, float, float]:
-        pages = json.loads((bare / "page-times.json").read_text(encoding="utf-8"))
+        pages = json.loads((bare / "page-times.json").read_text(encoding="utf-8"))["pages"]
         units = [v for uri, v in pages.items() if uri.startswith("units/")]
         chronology = pages.get("chronology.md", {"seconds": 0.0, "rows": 0})
         per_row = chronology["seconds"] / chronology["rows"] if chronology["rows"] else 0.0
@@ -249,6 +273,14 @@ def print_table(rows: list[Row], notes: list[str], started: dt.datetime) -> None
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"- machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}; started {started:%Y-%m-%d %H:%M} UTC, "
           f"took {(dt.datetime.now(dt.UTC) - started).total_seconds() / 60:.1f} min; load average at the end {load} (1/5/15 min)")
+
+
+def print_parts() -> None:
+    print()
+    print("Wall time of each part:")
+    for name, seconds in PARTS:
+        print(f"- {name}: {seconds:.1f} s")
+    print(f"- total of the parts: {sum(s for _, s in PARTS) / 60:.1f} min")
 
 
 if __name__ == "__main__":

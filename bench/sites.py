@@ -95,32 +95,44 @@ def copy_repo(where: Path, data: Path | None = None, docs: Path | None = None) -
     return where
 
 
-def freeze(project: Path, bare: Path) -> Path:
-    """Build `project` once with a hook that saves each page's rendered Markdown; make `bare` from it.
+BENCH_CONFIG = "bench.yml"  # a side's config for the timed builds: its mkdocs.yml plus bench/freeze_hook.py
 
-    `bare` is the same project, but its pages are the macros' output as plain Markdown and its
-    config has no macros plugin: what Material alone costs for the same pages. The macros' time
-    for each page is left in `bare/page-times.json`.
+
+class Side(NamedTuple):
+    """One side of a comparison: a project, built with bench.yml, its freeze hook saving pages to `env`'s folder."""
+
+    project: Path
+    env: dict[str, str]
+
+
+def _with_hook(config: dict[str, Any]) -> dict[str, Any]:
+    return {**config, "hooks": [*config.get("hooks", []), str(BENCH / "freeze_hook.py")]}
+
+
+def sides(project: Path, bare: Path) -> tuple[Side, Side]:
+    """Our `project` and `bare`, the same project without the macros, for timed builds side by side.
+
+    Both build with bench/freeze_hook.py, which saves each page's Markdown after the macros (if
+    any) have run: our build's pages go to `bare/docs`, so the first timed build of ours makes the
+    bare project's pages (the bare side must build after it), and the bare build's go to a scratch
+    folder, so that the hook's small cost is on both sides. `bare` is the same project, but its
+    pages are the macros' output as plain Markdown and its config has no macros plugin: what
+    Material alone costs for the same pages. The macros' time for each page of our build is left
+    in `bare/page-times.json`.
     """
     config = read_config(project / "mkdocs.yml")
-    config["hooks"] = [*config.get("hooks", []), str(BENCH / "freeze_hook.py")]
-    config["strict"] = False  # the emptied pages break anchors; our real build is checked when it is timed
-    write_config(project / "freeze.yml", config)
-    shutil.copytree(project, bare, ignore=shutil.ignore_patterns("data", "macros", "freeze.yml", "site*"))
+    write_config(project / BENCH_CONFIG, _with_hook(config))
+    shutil.copytree(project, bare, ignore=shutil.ignore_patterns("data", "macros", BENCH_CONFIG, "site*"))
     shutil.rmtree(bare / "docs")
     shutil.copytree(project / "docs", bare / "docs", ignore=shutil.ignore_patterns("*.md"))
-    env = {"BENCH_FREEZE_DIR": str(bare / "docs"), "BENCH_PAGE_TIMES": str(bare / "page-times.json")}
-    result = build(project, project / "site-freeze", "freeze.yml", env, strict=False)
-    if not result[1]:
-        raise RuntimeError(f"the build of {project} failed:\n{result[2]}")
-    shutil.rmtree(project / "site-freeze")
-    (project / "freeze.yml").unlink()
     config = read_config(bare / "mkdocs.yml")
     config["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) != "macros"]
     config["hooks"] = [h for h in config.get("hooks", []) if not str(h).startswith("macros/")]  # macros/ is not copied
     config["watch"] = [w for w in config.get("watch", []) if (bare / w).exists()]  # serve-only; data/ is gone
     write_config(bare / "mkdocs.yml", config)
-    return bare
+    write_config(bare / BENCH_CONFIG, _with_hook(config))
+    ours = Side(project, {"BENCH_FREEZE_DIR": str(bare / "docs"), "BENCH_PAGE_TIMES": str(bare / "page-times.json")})
+    return ours, Side(bare, {"BENCH_FREEZE_DIR": str(bare.parent / f"{bare.name}-scratch")})
 
 
 class Built(NamedTuple):
@@ -153,3 +165,10 @@ def timed(cmd: list[str], cwd: Path) -> float:
     if proc.returncode:
         raise RuntimeError(f"{' '.join(cmd)} failed in {cwd}:\n{proc.stdout}{proc.stderr}")
     return elapsed
+
+
+def warm_history() -> float:
+    """Fill the repository's .cache/history/ as its first build would, without the build: the
+    engine's own history walk (macros/history/log.py `walk`), in a fresh process. Wall seconds."""
+    code = "from pathlib import Path; from macros.history.log import walk; walk(Path('.'), Path('.cache') / 'history')"
+    return timed([sys.executable, "-c", code], ROOT)

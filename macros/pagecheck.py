@@ -110,8 +110,12 @@ def read_pages(docs_dir: Path, root: Path) -> Pages:
     return {page: read_page(page, root) for page in page_files(docs_dir)}
 
 
-def check_pages(docs_dir: Path, root: Path, index: Index, pages: Pages | None = None) -> tuple[dict[str, list[Call]], list[DataError]]:
-    """Every error in every page; and, per id, the valid calls that name it (`json_link` is not a mention)."""
+def check_pages(docs_dir: Path, root: Path, index: Index, pages: Pages | None = None,
+                prose: bool = True) -> tuple[dict[str, list[Call]], list[DataError]]:
+    """Every error in every page; and, per id, the valid calls that name it (`json_link` is not a mention).
+
+    `prose=False` leaves out the attribution and own-voice checks of the text, for a caller that
+    wants only the calls (the history walk: they are most of its time, and it drops the errors)."""
     errors: list[DataError] = []
     mentions: dict[str, list[Call]] = defaultdict(list)
     for page, (body, first, read_errors) in (read_pages(docs_dir, root) if pages is None else pages).items():
@@ -119,7 +123,7 @@ def check_pages(docs_dir: Path, root: Path, index: Index, pages: Pages | None = 
         url = page_url(page.relative_to(docs_dir))
         calls, grammar_errors = page_errors(body, first, shown)
         errors += read_errors + grammar_errors
-        if not read_errors:
+        if prose and not read_errors:
             errors += _attribution(body, shown, index, first)
         for call in calls:
             found = call_errors(call, index, shown)

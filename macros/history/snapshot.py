@@ -86,17 +86,18 @@ def _read_pages(snap: Snapshot, root: Path, docs: Path) -> None:
         snap.urls[path] = page_url(page.relative_to(docs))
     if index is None:
         return
-    calls, _errors = check_pages(docs, root, index)
+    calls, _errors = check_pages(docs, root, index, prose=False)  # only the calls are kept
     ids = {kind: [item.id for item in items] for kind, items in index.by_kind.items()}
     own = {url: ident for ident, url in SiteMap.scan(docs, ids, index.battle.id).pages.items()}
     named: dict[str, set[tuple[str, str]]] = {}
+    refs: dict[int, list[tuple[Any, str, Any]]] = {}  # shared by the pages: many show every event
     for ident, page_calls in calls.items():
         for call in page_calls:
             named.setdefault(call.url, set()).add((call.name, ident))
     for path, url in snap.urls.items():
         text = (root / path).read_text(encoding="utf-8", errors="replace")
         here = named.get(url, set()) | ({("infobox", own[url])} if url in own else set())
-        snap.shows[path], snap.names[path] = shown(index, here, text)
+        snap.shows[path], snap.names[path] = shown(index, here, text, refs)
 
 
 _LISTS_EVENTS = ("timeline", "mentions")
@@ -108,7 +109,8 @@ def _control_events(index: Index, ident: str) -> list[Any]:
     return [span.event for site in sites if site in index.control for span in index.control[site]]
 
 
-def shown(index: Index, calls: set[tuple[str, str]], text: str) -> tuple[set[str], set[str]]:
+def shown(index: Index, calls: set[tuple[str, str]], text: str,
+          refs: dict[int, list[tuple[Any, str, Any]]] | None = None) -> tuple[set[str], set[str]]:
     """The ids whose data a page shows in full (its infoboxes and facts, the events its timelines,
     mentions and control histories list, every source it cites), and those it only names."""
     full = [index.entities[i] for name, i in calls if name in ("infobox", "fact", "cite") and i in index.entities]
@@ -129,8 +131,11 @@ def shown(index: Index, calls: set[tuple[str, str]], text: str) -> tuple[set[str
         full += [d.owner for d in index.disagreements]
     out = {item.id for item in full}
     names = {ident for _name, ident in calls} - out
+    refs = {} if refs is None else refs  # each item's references, by object (alive with the index), walked once
     for item in full:  # a page shows the sources of what it shows in full, and names what that refers to
-        for _loc, target, _ref in references(item):
+        if id(item) not in refs:
+            refs[id(item)] = list(references(item))
+        for _loc, target, _ref in refs[id(item)]:
             if index.kind_of.get(target) == "sources":
                 out.add(target)
             elif target in index.entities:
