@@ -16,6 +16,7 @@ from .errors import DataError
 from .links import PAGE_KINDS, slug
 from .model.claim import Citation
 from .model.names import skeleton
+from .walk import fields_holding
 
 Report = Callable[[Any, tuple[str | int, ...], str], DataError]
 
@@ -140,7 +141,7 @@ def check_lookalikes(data: Dataset, report: Report, entities: list[Any]) -> list
 
 def _citation_lists(obj: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], list[Citation]]]:
     if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
+        for name in fields_holding(type(obj), Citation):
             yield from _citation_lists(getattr(obj, name), (*loc, name))
     elif isinstance(obj, list):
         if obj and isinstance(obj[0], Citation):

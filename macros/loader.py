@@ -60,11 +60,17 @@ class _Problem(Exception):
         self.mark, self.message, self.path = mark, message, list(path)
 
 
+_NULLS = frozenset(("~", "null", "Null", "NULL", ""))
+
+
 class _NullOnlyResolver(yaml.resolver.BaseResolver):
     """Resolves `null`, `~` and empty values; every other plain scalar is a string."""
 
-
-_NullOnlyResolver.add_implicit_resolver(_STD + "null", yaml.resolver.re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        # BaseResolver's answer for this one resolver, without its lists and regex for every scalar
+        if kind is ScalarNode:
+            return _STD + "null" if implicit[0] and value in _NULLS else self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
 
 
 class StrictLoader(CParser, yaml.constructor.SafeConstructor, _NullOnlyResolver):  # type: ignore[misc]

@@ -8,7 +8,9 @@ sentence of a citation runs from the end of the sentence before it up to the cit
 from __future__ import annotations
 
 import calendar
+import functools
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from .model.count import NUMBER_WORDS
@@ -124,11 +126,19 @@ def _paragraph(lines: list[tuple[int, str]], names: dict[str, str]) -> list[Cite
     return list(out.values())
 
 
+# The loop below on ASCII text: a word starts with a letter or digit and goes on through letters,
+# digits, apostrophes and commas between two digits. The check tokenizes tens of thousands of texts.
+_ASCII_WORD = re.compile(r"[a-z0-9](?:[a-z0-9']|(?<=[0-9]),(?=[0-9]))*")
+
+
 def words(text: str) -> list[str]:
     """Lower-case words and numbers; "4,600" is one number, "Mi-17" two words."""
+    text = text.replace("\u2019", "'")
+    if text.isascii():
+        return [w.replace(",", "").rstrip("'") for w in _ASCII_WORD.findall(text.lower())]
     out: list[str] = []
     current: list[str] = []
-    text = text.replace("\u2019", "'").casefold()
+    text = text.casefold()
     for i, char in enumerate(text):
         digit_comma = char == "," and current and current[-1].isdigit() and i + 1 < len(text) and text[i + 1].isdigit()
         if char.isalnum() or (char == "'" and current):
@@ -155,8 +165,15 @@ def numbers(tokens: list[str]) -> set[int]:
 
 def has_phrase(tokens: list[str], phrase: str) -> bool:
     """Whole words: "said" is in "Naw Bu said", not in "saidin"."""
+    wanted = _phrase(phrase)
+    return bool(wanted) and wanted in f" {' '.join(tokens)} "
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase(phrase: str) -> str:
+    """The phrase as has_phrase looks for it (" said "); the same few phrases are sought in every text."""
     wanted = " ".join(words(phrase))
-    return bool(wanted) and f" {wanted} " in f" {' '.join(tokens)} "
+    return f" {wanted} " if wanted else ""
 
 
 def has_day(tokens: list[str], month: int, day: int) -> bool:

@@ -45,6 +45,7 @@ def ref_to(*kinds: str) -> Any:
     return Annotated[Id, Ref(kinds)]
 
 
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # Cc but for tab and line breaks
 _MARKUP = re.compile(r"<[A-Za-z!/?]|\{[{%#]|\]\(")  # "a < b" is text: a tag has no space after "<"
 
 
@@ -54,6 +55,8 @@ def _plain_name(value: str) -> str:
         raise ValueError("must not be empty or start or end with spaces")
     if _MARKUP.search(value):
         raise ValueError(f"'{value}' contains markup (HTML, Jinja or a Markdown link); names are plain text, so remove it")
+    if value.isascii() and value.isprintable():  # no such character hides, mixes scripts or changes under NFC
+        return value
     if any(unicodedata.category(c) == "Cc" for c in value):
         raise ValueError("contains a control character; names are one line of plain text")
     hidden = next((c for c in value if invisible(c)), None)
@@ -81,6 +84,8 @@ def _http_url(value: str) -> str:
 def _nonempty(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
+    if value.isascii() and not _ASCII_CONTROL.search(value):  # nor a bidi control, which is not ASCII
+        return value
     control = next((c for c in value if unicodedata.category(c) == "Cc" and c not in "\n\t\r"), None)
     if control is not None:
         raise ValueError(f"contains the control character {describe(control)}; delete it (text holds letters, spaces and line breaks)")

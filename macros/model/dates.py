@@ -46,7 +46,7 @@ class FuzzyDate:
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"
 
-    @property
+    @functools.cached_property  # computed once: sorting and phase look-ups ask for both bounds again and again
     def first_day(self) -> dt.date:
         # A qualifier narrows a month or a year: "late 2025-02" cannot mean 2 Feb, so it sorts
         # after it and falls into the right phase.
@@ -63,7 +63,7 @@ class FuzzyDate:
         shift = {"after": 1, "before": -1}.get(self.qualifier, 0)
         return day + dt.timedelta(days=shift)
 
-    @property
+    @functools.cached_property
     def last_day(self) -> dt.date:
         if self.day:
             return self._exact_day()
