@@ -167,7 +167,9 @@ def test_an_event_lists_an_entity_under_its_texts_name_marked_where_the_name_is_
                 expected = f"{entity.name}"
             else:
                 alias = next(a for a in entity.aliases if a.name == named.name)
-                expected = f"{named.name} ({'identified here with ' if alias.identified else ''}{entity.name})"
+                # our identification carries its basis in the row; a cited alias shows the entity alone
+                expected = (f"{named.name} (identified here with {entity.name}; {squash(alias.identified)})" if alias.identified
+                            else f"{named.name} ({entity.name})")
             for url, tree in site_pages.items():
                 for row in tree.xpath("//li[contains(concat(' ', @class, ' '), ' bw-event ')]"):
                     if squash(row.xpath(".//*[contains(@class, 'bw-title')]")[0].text_content()) != event.title:

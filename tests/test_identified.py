@@ -66,7 +66,12 @@ def test_a_report_under_its_own_name_has_no_mark(index, real_site: Path) -> None
 def test_the_chronology_names_the_river_as_myanmar_now_does_with_the_mark(real_site: Path) -> None:
     # Myanmar Now para. 12: "sending warships up the Ayeyarwady from Mandalay".
     entry = page_tree(real_site, "chronology").get_element_by_id("warships-arrive-from-mandalay")
-    assert "Ayeyarwady (identified here with Irrawaddy River)" in shown_text(entry)
+    text = shown_text(entry)
+    assert "Ayeyarwady (identified here with Irrawaddy River; the same river as the Irrawaddy" in text, text
+    # where the row says which site changed state, it names it as the text does too
+    prison = page_tree(real_site, "places/bhamo-prison").xpath("//ul[@class='bw-control-changes']/li")
+    shown = [shown_text(li) for li in prison]
+    assert any(t.startswith("Taminelone ward (identified here with Tar Mong Lone ward) fought over") for t in shown), shown
 
 
 def test_the_data_page_lists_every_column_of_the_published_ledger_in_order(real_site: Path) -> None:

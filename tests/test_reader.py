@@ -145,7 +145,7 @@ def test_control_chart_table_and_summary(site: Path) -> None:
     assert [text(t) for t in tree.find_class("bw-tick")] == ["Feb 2031", "Mar"]  # the year once, then months
     # The newest report as its text dates it, not the axis's last possible day (31 Mar 2031)
     caption = text(tree.xpath("//figure[contains(@class, 'bw-chart')]/figcaption")[0])
-    assert "to the latest report (late March 2031)." in caption
+    assert "to the newest report in this record (late March 2031), which need not be about this site." in caption
     legend = [text(li) for li in tree.find_class("bw-legend")[0]]
     # The Blue League's report (1 March) is not repeated by the next (late March): the days between are "no report".
     assert legend == ["Blue League", "Grey Army", "partial control", "contested (held, other side inside or around)",
