@@ -51,7 +51,7 @@ def schema_texts() -> dict[str, str]:
 
 def api_texts(index: Index, sitemap: SiteMap, generated: str) -> Iterator[tuple[str, str]]:
     """(path under api/, file text) for every published file, one at a time: a one-shot build writes
-    each and lets it go (all of api/ at once was about 10% of the peak memory at 10,000 events)."""
+    each and lets it go, rather than holding all of api/ at once at its peak memory."""
     head = stamp(SCHEMA_VERSION, generated)
     kinds = [kind for kind in KINDS if kind in index.by_kind or kind == "events"]
     pages = {ident: sitemap.url(ident, kind) for ident, kind in index.kind_of.items()}
