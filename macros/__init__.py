@@ -22,6 +22,7 @@ from .export.pages import PageData
 from .files import inside, scan, shown
 from .history.log import History, walk
 from .history.site import HistoryPages
+from .lifetime import one_shot
 from .links import SiteMap, alias_redirects
 from .pagecheck import Call, check_pages, read_page, read_pages
 from .pagegrammar import SPECS, expand, parse
@@ -143,5 +144,5 @@ def on_post_build(env: Any) -> None:
     """Publish the data under <site>/api/, dated by the last commit so that builds repeat exactly."""
     wiki = env.variables["wiki"]
     generated = generation_date(Path(env.project_dir))
-    publish(wiki.index, wiki.sitemap, Path(env.conf["site_dir"]) / "api", generated)
+    publish(wiki.index, wiki.sitemap, Path(env.conf["site_dir"]) / "api", generated, remember=not one_shot())
     env.variables["wiki_history"].write_feeds(Path(env.conf["site_dir"]), generated)

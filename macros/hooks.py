@@ -22,7 +22,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
 sys.path.insert(0, str(Path(__file__).parent.parent))  # MkDocs loads this file alone; the engine is its package
-from macros import reload
+from macros import lifetime, reload
 from macros.pagehtml import HELP, TITLE
 from macros.preview import Preview
 from macros.preview.rerender import Built
@@ -35,6 +35,7 @@ _ONE_SHOT = ("build", "gh-deploy")
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+    lifetime.set_one_shot(command in _ONE_SHOT)
 
 
 def on_pre_build(config: Any) -> None:
@@ -80,6 +81,10 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """After every page is rendered and before anything is written: all HTML errors at once."""
     _state["env"] = (env, files)
+    if _state["command"] in _ONE_SHOT:  # every page's Markdown is rendered: no macro runs again
+        wiki = config.plugins.get("macros")
+        if wiki is not None and "wiki" in wiki.variables:
+            wiki.variables["wiki"].rows.forget()
     if _state["errors"]:
         errors = _state["errors"]
         raise PluginError("\n" + "\n".join(errors) + f"\n{len(errors)} error{'s' if len(errors) != 1 else ''} in the pages; nothing was built.")

@@ -55,6 +55,10 @@ class RowCache:
         self.rows: dict[tuple[str, ...], Fragment] = {}
         self.recording = False
 
+    def forget(self) -> None:
+        """Once no page is left to render (a one-shot build, hooks.py): the rows need not stay in memory."""
+        self.rows.clear()
+
     def row(self, h: Renderer, event: Event) -> Markup:
         own = h.anchor(event.id)
         return self.fragment(h, (event.id, "own" if own else ""), "timeline_row.html.j2", e=event, own=own)
