@@ -28,7 +28,6 @@ _PLAIN_TAGS = {_STD + "str", _STD + "null", _STD + "map", _STD + "seq"}
 
 class Mark:
     """A 1-based line and column."""
-
     __slots__ = ("column", "line")
 
     def __init__(self, line: int, column: int) -> None:
@@ -37,14 +36,12 @@ class Mark:
 
 class MarkedDict(dict):
     """A mapping that remembers where it and each of its keys stood."""
-
     mark: Mark
     key_marks: dict[str, Mark]
 
 
 class MarkedList(list):
     """A sequence that remembers where it and each of its items stood."""
-
     mark: Mark
     item_marks: list[Mark]
 
@@ -129,8 +126,7 @@ class StrictLoader(CParser, yaml.constructor.SafeConstructor, _NullOnlyResolver)
         return out
 
 
-# Parsed files keyed by content hash, so that `mkdocs serve` rebuilds re-parse only edits. A one-shot
-# build parses each file once and keeps none: at 10,000 events they held 84 MiB (tracemalloc).
+# Parsed files by content hash, so `mkdocs serve` re-parses only edits; a one-shot build keeps none (84 MiB at 10k events).
 _cache: dict[str, tuple[Any, list[DataError]]] = {}
 
 
