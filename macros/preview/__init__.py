@@ -164,7 +164,7 @@ class Preview:
         else:
             log.info(f"Preview of {job.changes}: {len(job.pages)} page{'s' if len(job.pages) != 1 else ''} re-rendered "
                      f"and served in {time.monotonic() - start:.2f} s; a full build runs behind")
-        self.behind.start(self._behind_done)
+        self.behind.start(self._behind_done, lambda: snapshot(self.roots) == self.seen)
     def _behind_done(self, ok: bool) -> None:
         if not ok:
             self.built = None  # the preview accepted what the full build refused: build all next time

@@ -63,7 +63,8 @@ class Behind:
             os.killpg(process.pid, signal.SIGTERM)
             process.wait()
 
-    def start(self, done: Callable[[bool], None]) -> None:
+    def start(self, done: Callable[[bool], None], current: Callable[[], bool]) -> None:
+        """`current`: whether the watched files are still those this build was started for."""
         self.cancel()
         shutil.rmtree(self.folder, ignore_errors=True)
         engine_root = str(Path(__file__).parent.parent.parent)  # the folder holding the engine's package
@@ -72,13 +73,17 @@ class Behind:
             [sys.executable, "-m", "macros.preview.behind", self.config_file, str(self.folder), self.serve_url,
              "strict" if self.strict else ""],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
-        threading.Thread(target=self._wait, args=(self.process, self.generation, done, time.monotonic()), daemon=True).start()
+        threading.Thread(target=self._wait, args=(self.process, self.generation, done, current, time.monotonic()), daemon=True).start()
 
-    def _wait(self, process: subprocess.Popen[str], generation: int, done: Callable[[bool], None], start: float) -> None:
+    def _wait(self, process: subprocess.Popen[str], generation: int, done: Callable[[bool], None],
+              current: Callable[[], bool], start: float) -> None:
         output, _ = process.communicate()
         with self.lock:
             if generation != self.generation:
                 return  # cancelled: a newer save is being previewed
+            if process.returncode != 0 and not current():  # it read a save the server has yet to see
+                log.info("The full build behind the preview read a newer save; that save's own build reports on it")
+                return
             if process.returncode != 0:
                 log.error(f"The full build behind the preview failed; the preview stays as served. Its output:\n{output.strip()}")
                 done(False)
