@@ -6,6 +6,9 @@ naming the folder that receives the frozen pages. It runs inside the timed build
 macros plugin; the bare build's own go to a scratch folder, so the hook costs both sides the
 same. The page itself goes on through Markdown and the theme unchanged.
 
+With BENCH_FREEZE_ONLY set, the build ends once every page is saved (at `on_env`, before any
+file of the site is written): the untimed build that gives the bare side its pages.
+
 With BENCH_PAGE_TIMES set, it also writes there, as JSON, each page's time from reading its
 source to the end of the macros, and how many timeline entries the page shows: the evidence
 that a page costs in proportion to what it shows, not to the size of the data; and the CPU
@@ -43,6 +46,13 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     target.write_text(markdown, encoding="utf-8")
     _spent[0] += time.process_time() - now
     return markdown
+
+
+@event_priority(100)  # before the engine's own on_env checks: this build is only for its pages
+def on_env(env: Any, **_: Any) -> Any:
+    if os.environ.get("BENCH_FREEZE_ONLY"):
+        os._exit(0)  # every page's Markdown is saved and closed; nothing else of this build is wanted
+    return env
 
 
 def on_post_build(**_: Any) -> None:

@@ -1,7 +1,8 @@
 """`make bench`: our build against a bare Material build of the same pages, and the engine at scale.
 
-Every figure in the table is a ratio of two timings taken side by side in this run, alternating
-the two sides and keeping medians, because absolute times are noisy on a shared machine.
+Every figure in the table is a ratio of two timings taken side by side in this run: the two
+builds compared start at once, each on one of the machine's two cores, so that both meet the
+same load, and medians are kept, because absolute times are noisy on a shared machine.
 
     python bench/run.py [--rounds 3] [--big-rounds 1] [--quick] [--profile] [--keep DIR]
 """
@@ -56,14 +57,20 @@ class Compared:
 
 
 def compare(a: sites.Side, b: sites.Side, rounds: int, work: Path, also: Callable[[], float] | None = None) -> Compared:
-    """Median build seconds and peak memory of sides a and b, alternating which goes first (a first:
-    its build makes b's pages); `also` runs once a round."""
+    """Median build seconds and peak memory of sides a (ours) and b (bare). First a's build alone,
+    untimed, which saves its pages for b and stops there (BENCH_FREEZE_ONLY); then `rounds` pairs,
+    a and b started at once, each on one of the two cores, so both meet the same load (a's pages
+    go to a scratch folder then, at the same cost). `also` runs once a round, alone."""
     times: dict[str, list[float]] = {"a": [], "b": [], "also": []}
     peaks: dict[str, list[int]] = {"a": [], "b": []}
-    for round_ in range(rounds):
-        order = [("a", a), ("b", b)] if round_ % 2 == 0 else [("b", b), ("a", a)]
-        for side, (project, env) in order:
-            built = sites.build(project, work / f"site-{side}", sites.BENCH_CONFIG, env)
+    frozen = sites.build(a.project, work / "site-freeze", sites.BENCH_CONFIG, {**a.env, "BENCH_FREEZE_ONLY": "1"})
+    if not frozen.ok:
+        raise RuntimeError(f"build of {a.project} failed:\n{frozen.output}")
+    a_env = {**a.env, "BENCH_FREEZE_DIR": str(work / "freeze-scratch")}
+    for _ in range(rounds):
+        pair = sites.builds([sites.Job(a.project, work / "site-a", sites.BENCH_CONFIG, a_env),
+                             sites.Job(b.project, work / "site-b", sites.BENCH_CONFIG, b.env)])
+        for side, (project, _env), built in zip("ab", (a, b), pair, strict=True):
             if not built.ok:
                 raise RuntimeError(f"build of {project} failed:\n{built.output}")
             times[side].append(built.seconds)
@@ -186,9 +193,9 @@ def history(work: Path, rounds: int, notes: list[str]) -> list[Row]:
         warm = sites.warm_history()
     times: dict[str, list[float]] = {"true": [], "false": []}
     with part("history: builds on / off"):
-        for round_ in range(max(rounds, 3)):
-            for on in ("true", "false") if round_ % 2 == 0 else ("false", "true"):
-                built = sites.build(sites.ROOT, work / f"history-{on}", env={"BHAMO_WIKI_HISTORY": on})
+        for _ in range(max(rounds, 3)):  # on and off at once, each on one core (as `compare`)
+            pair = sites.builds([sites.Job(sites.ROOT, work / f"history-{on}", env={"BHAMO_WIKI_HISTORY": on}) for on in times])
+            for on, built in zip(times, pair, strict=True):
                 if not built.ok:
                     raise RuntimeError(f"build with history={on} failed:\n{built.output}")
                 times[on].append(built.seconds)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -142,20 +143,52 @@ class Built(NamedTuple):
     peak_kib: int  # peak resident memory of the build process (ru_maxrss)
 
 
+class Job(NamedTuple):
+    """One build to run: a project, where its site goes, its config file, extra environment."""
+    project: Path
+    site: Path
+    config: str = "mkdocs.yml"
+    env: dict[str, str] | None = None
+
+
 def build(project: Path, site: Path, config: str = "mkdocs.yml", env: dict[str, str] | None = None,
           strict: bool = True) -> Built:
     """A real `mkdocs build --strict` in a fresh process: wall seconds, success, output, peak RSS."""
-    shutil.rmtree(site, ignore_errors=True)
+    return builds([Job(project, site, config, env)], strict)[0]
+
+
+def builds(jobs: list[Job], strict: bool = True) -> list[Built]:
+    """Real `mkdocs build --strict`s, each in a fresh process, all started at once (a pair of them
+    runs on the machine's two cores side by side, under the same load): each one's wall seconds
+    from the common start to its own exit, success, output and peak RSS."""
     flags = ["--strict"] if strict else []
-    with tempfile.TemporaryFile("w+") as out:
+    with contextlib.ExitStack() as stack:
+        outs, procs = [], []
+        for job in jobs:
+            shutil.rmtree(job.site, ignore_errors=True)
         start = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", *flags, "-q", "-f", config, "-d", str(site)],
-                                cwd=project, env={**ENV, **(env or {})}, stdout=out, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage, not every child's
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        return Built(seconds, proc.returncode == 0, out.read(), usage.ru_maxrss)
+        for job in jobs:
+            out = stack.enter_context(tempfile.TemporaryFile("w+"))
+            outs.append(out)
+            procs.append(subprocess.Popen([sys.executable, "-m", "mkdocs", "build", *flags, "-q", "-f", job.config, "-d", str(job.site)],
+                                          cwd=job.project, env={**ENV, **(job.env or {})}, stdout=out, stderr=subprocess.STDOUT))
+        done: dict[int, tuple[float, int, int]] = {}  # index -> (seconds, exit code, peak KiB)
+        while len(done) < len(procs):
+            for i, proc in enumerate(procs):
+                if i in done:
+                    continue
+                pid, status, usage = os.wait4(proc.pid, os.WNOHANG if len(procs) > 1 else 0)  # this child's own rusage
+                if pid:
+                    proc.returncode = os.waitstatus_to_exitcode(status)
+                    done[i] = (time.perf_counter() - start, proc.returncode, usage.ru_maxrss)
+            if len(done) < len(procs):
+                time.sleep(0.005)
+        result = []
+        for i, out in enumerate(outs):
+            out.seek(0)
+            seconds, code, peak = done[i]
+            result.append(Built(seconds, code == 0, out.read(), peak))
+        return result
 
 
 def timed(cmd: list[str], cwd: Path) -> float:
