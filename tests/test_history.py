@@ -146,3 +146,18 @@ def test_history_markup_validates(site: Build) -> None:
     pages = [site.site / "recent-changes" / "index.html", site.site / "chronology" / "index.html"]
     ours = [m for m in validate(pages) if not material_reason(m)]
     assert ours == []
+
+
+def test_a_cache_filled_in_shares_is_the_one_a_walk_fills(repo: Path, tmp_path: Path) -> None:
+    """`fill`, run for each share of the commits (as the bench does in two processes), leaves the
+    same cache files, byte for byte, as one walk; a walk then reads them all and finds the same history."""
+    from macros.history import log
+    log._MEMORY.clear()  # this process's memo, which would skip writing the cache
+    walked = log.walk(repo, tmp_path / "walked")
+    log._MEMORY.clear()
+    assert [log.fill(repo, tmp_path / "shares", share, 2) for share in (0, 1)] == [2, 1]
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*.json")}
+    assert files(tmp_path / "shares") == files(tmp_path / "walked") and len(files(tmp_path / "walked")) == 3
+    log._MEMORY.clear()
+    assert log.walk(repo, tmp_path / "shares") == walked

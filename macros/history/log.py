@@ -102,3 +102,22 @@ def walk(repo: Path, cache: Path | None = None) -> History:
             break
         history.changes.append(Change(commit.sha, commit.date, commit.subject, brief["summary"], brief["items"], brief["pages"]))
     return history
+
+
+def fill(repo: Path, cache: Path, share: int, shares: int) -> int:
+    """Compute and cache the diffs of one of `shares` contiguous runs of the record's commits, so
+    that a cold cache can be filled by several processes at once (the walk then reads every diff
+    from the cache, with the same result). Returns how many commits that share holds."""
+    if not revs.has_history(repo):
+        return 0
+    commits = revs.record_commits(repo)
+    if revs.is_shallow(repo):
+        commits = commits[: next((i for i, c in enumerate(commits) if c.parent is None), len(commits))]
+    size = -(-len(commits) // shares)
+    mine = commits[share * size:(share + 1) * size]
+    for commit in mine:
+        try:
+            _cached(repo, cache, commit)
+        except revs.GitError:
+            break  # the walk reports it
+    return len(mine)
