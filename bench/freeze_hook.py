@@ -7,7 +7,8 @@ macros plugin; the bare build's own go to a scratch folder, so the hook costs bo
 same. The page itself goes on through Markdown and the theme unchanged.
 
 With BENCH_FREEZE_ONLY set, the build ends once every page is saved (at `on_env`, before any
-file of the site is written): the untimed build that gives the bare side its pages.
+file of the site is written), and no page's Markdown is converted: the untimed build that gives
+the bare side its pages.
 
 With BENCH_PAGE_TIMES set, it also writes there, as JSON, each page's time from reading its
 source to the end of the macros, and how many timeline entries the page shows: the evidence
@@ -45,7 +46,7 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(markdown, encoding="utf-8")
     _spent[0] += time.process_time() - now
-    return markdown
+    return "" if os.environ.get("BENCH_FREEZE_ONLY") else markdown  # saved: no need to convert it
 
 
 @event_priority(100)  # before the engine's own on_env checks: this build is only for its pages
