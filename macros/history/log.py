@@ -81,20 +81,29 @@ def _cached(repo: Path, cache: Path | None, commit: revs.Commit) -> dict[str, An
     return brief
 
 
+def _walkable(repo: Path) -> tuple[list[revs.Commit], bool]:
+    """The record's commits the walk diffs, newest first, and whether a shallow clone cut them
+    short (its oldest commit has no parent to diff against, though the history goes on)."""
+    commits = revs.record_commits(repo)
+    if revs.is_shallow(repo):
+        edge = next((i for i, c in enumerate(commits) if c.parent is None), None)
+        if edge is not None:
+            return commits[:edge], True
+    return commits, False
+
+
 def walk(repo: Path, cache: Path | None = None) -> History:
     """Every commit that changed data/ or docs/, newest first, with what it changed."""
     if not revs.has_history(repo):
         return History(note="This copy has no git history, so recent changes and page dates are not shown.")
     history = History()
     try:
-        commits = revs.record_commits(repo)
+        commits, cut = _walkable(repo)
     except revs.GitError as error:
         return History(note=f"The git history could not be read ({error}).")
-    shallow = revs.is_shallow(repo)
+    if cut:
+        history.note = "This is a shallow clone: changes before its oldest commit are not shown."
     for commit in commits:
-        if commit.parent is None and shallow:
-            history.note = "This is a shallow clone: changes before its oldest commit are not shown."
-            break
         try:
             brief = _cached(repo, cache, commit)
         except revs.GitError:
@@ -110,9 +119,7 @@ def fill(repo: Path, cache: Path, share: int, shares: int) -> int:
     from the cache, with the same result). Returns how many commits that share holds."""
     if not revs.has_history(repo):
         return 0
-    commits = revs.record_commits(repo)
-    if revs.is_shallow(repo):
-        commits = commits[: next((i for i, c in enumerate(commits) if c.parent is None), len(commits))]
+    commits, _ = _walkable(repo)
     size = -(-len(commits) // shares)
     mine = commits[share * size:(share + 1) * size]
     for commit in mine:
