@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -84,6 +85,7 @@ def _style_problem(value: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of its arguments; a site repeats the same links on page after page
 def _attribute_problem(tag: str, name: str, value: str) -> str | None:
     if name not in ALLOWED[tag]:
         return f"attribute {name}= on <{tag}>" + (" (event handlers never run here)" if name.startswith("on") else "")
@@ -108,8 +110,16 @@ def _named(root: LexborNode) -> Iterator[tuple[str | None, LexborNode]]:
     """Each node under `root` in document order, with its tag named by namespace (None: not an element).
 
     The parser does not report namespaces; the tree fixes them: an element is SVG if it is <svg>
-    or its parent is an SVG element that is not an integration point.
+    or its parent is an SVG element that is not an integration point. A page with no <svg> at all
+    (the parser's own count, in C) needs no parent lookups.
     """
+    if root.css_first("svg") is None:
+        for node in root.traverse(include_text=False):
+            if node.is_element_node:
+                yield node.tag or "", node
+            elif not node.is_document_node:
+                yield None, node
+        return
     svg: set[int] = set()  # mem_id of each SVG element seen
     for node in root.traverse(include_text=False):
         if node.is_document_node:
@@ -125,27 +135,34 @@ def _named(root: LexborNode) -> Iterator[tuple[str | None, LexborNode]]:
             yield tag, node
 
 
+# For each tag, the attributes that need no further look: one subset test passes most elements.
+_FREE = {tag: allowed - _VALUES_CHECKED for tag, allowed in ALLOWED.items()}
+
+
 def problems(html: str) -> list[str]:
     """What in `html` is outside the allowlist, in words, in document order (at most MAX_PROBLEMS)."""
     found: list[str] = []
     document = LexborHTMLParser(html).root.parent  # a comment before any element is the document's own child
     for tag, node in _named(document):
-        name = (tag or "").rpartition("}")[2]
         if tag is None:
             found.append("an HTML comment or processing instruction")
-        elif tag in _DOCUMENT:
-            found += [f"attribute {key}= on <{tag}>" for key in node.attributes]
-        elif tag not in ALLOWED:
-            found.append(f"<{name}> element" + (" (script never runs here)" if name == "script" else ""))
-        else:
+        elif (free := _FREE.get(tag)) is not None:
+            attributes = node.attributes
+            if not attributes or free.issuperset(attributes):  # most elements: nothing more to check
+                continue
             aliases = _SVG_ATTRIBUTES if tag.startswith(SVG) else {}
-            allowed = ALLOWED[tag]
-            for key, value in node.attributes.items():
+            name = tag.rpartition("}")[2]
+            for key, value in attributes.items():
                 key = aliases.get(key, key)
-                if key in allowed and key not in _VALUES_CHECKED:  # most attributes: nothing more to check
+                if key in free:
                     continue
                 if problem := _attribute_problem(tag, key, value or ""):
                     found.append(problem.replace(f"<{tag}>", f"<{name}> (SVG)" if tag != name else f"<{tag}>"))
+        elif tag in _DOCUMENT:
+            found += [f"attribute {key}= on <{tag}>" for key in node.attributes]
+        else:
+            name = tag.rpartition("}")[2]
+            found.append(f"<{name}> element" + (" (script never runs here)" if name == "script" else ""))
         if len(found) >= MAX_PROBLEMS:
             break
     return found[:MAX_PROBLEMS]
