@@ -111,24 +111,18 @@ def _named(root: LexborNode) -> Iterator[tuple[str | None, LexborNode]]:
 
     The parser does not report namespaces; the tree fixes them: an element is SVG if it is <svg>
     or its parent is an SVG element that is not an integration point. A page with no <svg> at all
-    (the parser's own count, in C) needs no parent lookups.
+    (found by the parser's own selector, in C) needs no parent lookups.
     """
-    if root.css_first("svg") is None:
-        for node in root.traverse(include_text=False):
-            if node.is_element_node:
-                yield node.tag or "", node
-            elif not node.is_document_node:
-                yield None, node
-        return
-    svg: set[int] = set()  # mem_id of each SVG element seen
+    svg: set[int] | None = None if root.css_first("svg") is None else set()  # mem_id of each SVG element seen
     for node in root.traverse(include_text=False):
         if node.is_document_node:
             continue
         if not node.is_element_node:
             yield None, node
             continue
-        tag, parent = node.tag or "", node.parent
-        if tag == "svg" or (parent is not None and parent.mem_id in svg and parent.tag not in _INTEGRATION_POINTS):
+        tag = node.tag or ""
+        if svg is not None and (tag == "svg" or ((parent := node.parent) is not None and parent.mem_id in svg
+                                                 and parent.tag not in _INTEGRATION_POINTS)):
             svg.add(node.mem_id)
             yield SVG + tag, node
         else:
